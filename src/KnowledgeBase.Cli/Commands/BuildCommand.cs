@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using KnowledgeBase.Cli.Console;
+using KnowledgeBase.Output;
+using KnowledgeBase.Pipeline;
+
+namespace KnowledgeBase.Cli.Commands;
+
+/// <summary><c>kb build</c>: validates every post-mortem and writes the site atomically.</summary>
+public static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Option<string>("--input", "-i") { Description = "Folder with postmortems/ and site.yml", DefaultValueFactory = _ => "input" };
+        var output = new Option<string>("--output", "-o") { Description = "Folder the site is written to (replaced atomically)", DefaultValueFactory = _ => "output" };
+        var asOf = new Option<string?>("--as-of") { Description = "Reference date YYYY-MM-DD for overdue actions (default: today), for reproducible builds" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Where the site is served, e.g. /kb/ or https://kb.example.com/ (overrides site.yml)" };
+        var drafts = new Option<bool>("--drafts") { Description = "Include post-mortems with status draft or review" };
+        var theme = new Option<string[]>("--theme") { Description = "Theme folder overriding the default theme file by file (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage's item count and time" };
+
+        var command = new Command("build", "Build the static site from the post-mortems.")
+        {
+            input, output, asOf, baseUrl, drafts, theme, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            DateOnly? reference = null;
+            if (parse.GetValue(asOf) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    stderr.WriteLine($"kb: --as-of expects a date as YYYY-MM-DD, got '{text}'");
+                    return ExitCodes.Usage;
+                }
+                reference = d;
+            }
+            var inputDir = parse.GetValue(input)!;
+            var themeDirs = (parse.GetValue(theme) ?? []).ToList();
+            foreach (var dir in themeDirs.Where(d => !Directory.Exists(d)))
+            {
+                stderr.WriteLine($"kb: theme folder '{dir}' does not exist");
+                return ExitCodes.Usage;
+            }
+            // A site's own themes/default/ (next to its input folder) overrides the built-in theme file by file.
+            var siteTheme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDir)) ?? ".", "themes", "default");
+            if (Directory.Exists(siteTheme)) themeDirs.Add(siteTheme);
+
+            var options = new BuildOptions
+            {
+                InputDir = inputDir,
+                OutputDir = parse.GetValue(output)!,
+                AsOf = reference,
+                BaseUrl = parse.GetValue(baseUrl),
+                IncludeDrafts = parse.GetValue(drafts),
+                ThemeDirs = themeDirs,
+            };
+            var reporter = BuildReporter.Create(stdout, stderr, parse.GetValue(verbose));
+            BuildResult result;
+            try
+            {
+                result = reporter.Run(observer => new SiteBuilder(observer).Build(options));
+            }
+            catch (OutputSafetyException e)
+            {
+                stderr.WriteLine($"kb: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"kb: could not write the site: {e.Message} (the previous site is unchanged)");
+                return ExitCodes.InvalidInput;
+            }
+            reporter.Report(result, options.OutputDir);
+            return result.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

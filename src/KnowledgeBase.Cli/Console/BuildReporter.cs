@@ -1,0 +1,76 @@
+using System.Globalization;
+using KnowledgeBase.Model;
+using KnowledgeBase.Pipeline;
+using Spectre.Console;
+
+namespace KnowledgeBase.Cli.Console;
+
+/// <summary>
+/// Shows build progress: a live Spectre.Console status on an interactive terminal, plain lines in CI or when
+/// output is redirected. Diagnostics always go to standard error, one located line each.
+/// </summary>
+public sealed class BuildReporter : IBuildObserver
+{
+    private readonly TextWriter _out;
+    private readonly TextWriter _err;
+    private readonly bool _verbose;
+    private readonly bool _interactive;
+    private StatusContext? _status;
+
+    private BuildReporter(TextWriter stdout, TextWriter stderr, bool verbose, bool interactive)
+    {
+        _out = stdout;
+        _err = stderr;
+        _verbose = verbose;
+        _interactive = interactive;
+    }
+
+    public static BuildReporter Create(TextWriter stdout, TextWriter stderr, bool verbose)
+    {
+        var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        var interactive = !ci && ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        return new BuildReporter(stdout, stderr, verbose, interactive);
+    }
+
+    public T Run<T>(Func<IBuildObserver, T> build)
+    {
+        if (!_interactive) return build(this);
+        T result = default!;
+        AnsiConsole.Status().Start("Building…", ctx =>
+        {
+            _status = ctx;
+            result = build(this);
+        });
+        _status = null;
+        return result;
+    }
+
+    public void StageStarted(string stage)
+    {
+        if (_status is not null) _status.Status($"Building: {stage}…");
+    }
+
+    public void StageFinished(StageTiming timing)
+    {
+        if (_verbose)
+            _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {timing.Stage,-14} {timing.Count,7} items {timing.Elapsed.TotalMilliseconds,9:F1} ms"));
+    }
+
+    public void Report(BuildResult result, string outputDir)
+    {
+        foreach (var d in result.Diagnostics) _err.WriteLine(d.ToString());
+        if (result.Succeeded)
+        {
+            var total = result.Stages.Aggregate(TimeSpan.Zero, (a, s) => a + s.Elapsed);
+            _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Built {result.Incidents} post-mortems into {result.Pages} pages ({result.Files} files, {result.Bytes / 1024.0:F0} KiB) in {outputDir} in {total.TotalSeconds:F2} s{Warnings(result)}."));
+        }
+        else
+        {
+            _err.WriteLine($"Build failed: {result.ErrorCount} error(s){Warnings(result)}. The previous site in '{outputDir}' was left unchanged.");
+        }
+    }
+
+    private static string Warnings(BuildResult r) => r.WarningCount > 0 ? $", {r.WarningCount} warning(s)" : "";
+}

@@ -1,0 +1,103 @@
+using KnowledgeBase.Aggregation;
+using KnowledgeBase.Markdown;
+using KnowledgeBase.Model;
+using KnowledgeBase.Output;
+using KnowledgeBase.Reading;
+using KnowledgeBase.Rendering;
+using KnowledgeBase.Validation;
+
+namespace KnowledgeBase.Pipeline;
+
+/// <summary>
+/// The build, as a straight line of named stages:
+/// read → parse → validate → markdown (render + extract from one AST) → aggregate → render + write (streamed).
+/// Any error stops the line before anything is written, and the previous site stays in place.
+/// </summary>
+public sealed class SiteBuilder(IBuildObserver? observer = null)
+{
+    private readonly IBuildObserver _observer = observer ?? NullBuildObserver.Instance;
+
+    public BuildResult Build(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var stages = new StageRunner(_observer);
+        BuildResult Result(int incidents = 0, int pages = 0, int files = 0, long bytes = 0) =>
+            new(diagnostics.Sorted(), stages.Timings, incidents, pages, files, bytes);
+
+        if (!Directory.Exists(options.InputDir))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, options.InputDir, 0, 0, "", "the input folder does not exist"));
+            return Result();
+        }
+
+        var settings = SiteSettingsReader.Read(options.InputDir, diagnostics);
+        if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
+
+        var sources = stages.Run("read", () =>
+        {
+            var paths = InputScanner.FindPostmortems(options.InputDir);
+            return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
+        }, s => s.Count);
+
+        var parsed = stages.Run("parse",
+            () => Parallelism.Map(sources, s => IncidentReader.Read(s, settings, diagnostics)).OfType<Incident>().ToList(),
+            p => p.Count);
+
+        var included = stages.Run("validate", () =>
+        {
+            foreach (var d in SiteValidator.Check(parsed)) diagnostics.Add(d);
+            return parsed.Where(i => i.Status == IncidentStatus.Published || options.IncludeDrafts).ToList();
+        }, i => i.Count);
+        if (diagnostics.HasErrors) return Result(included.Count);
+
+        var urls = new SiteUrls(settings.BasePath);
+        var rendered = stages.Run("markdown", () =>
+        {
+            var idByPath = parsed.ToDictionary(i => i.SourcePath, i => i.Id, StringComparer.Ordinal);
+            var includedIds = included.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            var markdown = new PostmortemMarkdown(MarkdownPipelineFactory.Create(), new BodyLinkResolver(idByPath, includedIds, urls.Base));
+            return Parallelism.Map(included, i => new RenderedIncident(i, markdown.Render(i, diagnostics)));
+        }, r => r.Length);
+        if (diagnostics.HasErrors) return Result(included.Count);
+
+        var site = stages.Run("aggregate", () => SiteAggregator.Aggregate(rendered, settings, asOf),
+            s => s.Tags.Terms.Count + s.Services.Terms.Count + s.Years.Terms.Count + s.Severities.Terms.Count + s.Causes.Terms.Count);
+        if (options.CheckOnly) return Result(included.Count);
+
+        var theme = new Theme(options.ThemeDirs);
+        var engine = new TemplateEngine(theme);
+        var strings = new UiStrings(theme);
+        try
+        {
+            engine.Preload(PagePlanner.Templates);
+            foreach (var language in rendered.Select(r => r.Incident.Language).Append(settings.DefaultLanguage).Distinct())
+                strings.For(language);
+        }
+        catch (ThemeException e)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, "theme", 0, 0, "", e.Message));
+            return Result(included.Count);
+        }
+
+        using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
+        var pages = stages.Run("render+write", () =>
+        {
+            var views = new ViewFactory(site, urls, strings);
+            var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
+            var plans = new PagePlanner(site, views, strings).Plan().ToList();
+            Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), renderer.Render(plan)));
+            foreach (var asset in theme.List("assets"))
+            {
+                using var stream = theme.Open(asset)!;
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                writer.WriteBytes(asset, memory.GetBuffer().AsSpan(0, (int)memory.Length));
+            }
+            return plans.Count;
+        }, p => p);
+
+        writer.Commit();
+        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
+    }
+}

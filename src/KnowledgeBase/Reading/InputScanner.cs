@@ -1,0 +1,79 @@
+using System.Text;
+using KnowledgeBase.Model;
+
+namespace KnowledgeBase.Reading;
+
+/// <summary>Finds and reads every post-mortem under <c>input/postmortems/</c>.</summary>
+public static class InputScanner
+{
+    public const string PostmortemsFolder = "postmortems";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Lists Markdown files in a stable (ordinal) order so builds are reproducible.</summary>
+    public static IReadOnlyList<string> FindPostmortems(string inputDir)
+    {
+        var root = Path.Combine(inputDir, PostmortemsFolder);
+        if (!Directory.Exists(root)) return [];
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            // Links inside the input that point elsewhere are not followed.
+            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+            MatchCasing = MatchCasing.CaseInsensitive,
+        };
+        var files = Directory.EnumerateFiles(root, "*.md", options).ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    public static string RelativePath(string inputDir, string fullPath) =>
+        Path.GetRelativePath(inputDir, fullPath).Replace('\\', '/');
+
+    /// <summary>Reads a file as strict UTF-8; invalid bytes become a located diagnostic instead of mojibake.</summary>
+    public static SourceFile? Read(string inputDir, string fullPath, ICollection<Diagnostic> diagnostics)
+    {
+        var relative = RelativePath(inputDir, fullPath);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, relative, 0, 0, "", $"cannot read the file: {e.Message}"));
+            return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, relative, 0, 0, "", $"cannot read the file: {e.Message}"));
+            return null;
+        }
+
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
+        try
+        {
+            return new SourceFile(fullPath, relative, StrictUtf8.GetString(span));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = e.Index >= 0 ? e.Index + (bytes.Length - span.Length) : 0;
+            var (line, column) = LineAndColumnOfByte(bytes, offset);
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, relative, line, column, "",
+                $"the file is not valid UTF-8 (invalid byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at byte offset {offset}); save it as UTF-8"));
+            return null;
+        }
+    }
+
+    private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n') { line++; column = 1; }
+            else if ((bytes[i] & 0xC0) != 0x80) column++;
+        }
+        return (line, column);
+    }
+}

@@ -1,0 +1,65 @@
+using KnowledgeBase.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace KnowledgeBase.Reading;
+
+/// <summary>Reads the optional <c>input/site.yml</c>; a missing file means defaults.</summary>
+public static class SiteSettingsReader
+{
+    public const string FileName = "site.yml";
+
+    private static readonly IReadOnlyList<string> Known =
+        ["title", "description", "base_url", "default_lang", "edit_url", "severities"];
+
+    public static SiteSettings Read(string inputDir, ICollection<Diagnostic> diagnostics)
+    {
+        var path = Path.Combine(inputDir, FileName);
+        if (!File.Exists(path)) return new SiteSettings();
+        var source = InputScanner.Read(inputDir, path, diagnostics);
+        if (source is null) return new SiteSettings();
+        if (string.IsNullOrWhiteSpace(source.Text)) return new SiteSettings();
+        var root = YamlDocumentLoader.LoadMapping(source.Text, FileName, 0, diagnostics);
+        if (root is null) return new SiteSettings();
+
+        var r = new FieldReader(FileName, 0, diagnostics);
+        var settings = new SiteSettings();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            switch (key)
+            {
+                case "title" when r.String(value, key) is { } title:
+                    settings = settings with { Title = title };
+                    break;
+                case "description" when r.String(value, key) is { } description:
+                    settings = settings with { Description = description };
+                    break;
+                case "base_url" when r.String(value, key) is { } baseUrl:
+                    if (baseUrl.Contains("://") && !SafeUrl.IsAbsoluteHttp(baseUrl))
+                        r.Error(value, key, $"expected a path such as /kb/ or an http(s) URL, found '{baseUrl}'");
+                    else settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
+                    break;
+                case "default_lang" when r.String(value, key) is { } lang:
+                    settings = settings with { DefaultLanguage = lang };
+                    break;
+                case "edit_url" when r.String(value, key) is { } edit:
+                    if (SafeUrl.IsAbsoluteHttp(edit)) settings = settings with { EditUrl = edit };
+                    else r.Error(value, key, $"expected an http(s) URL prefix for edit links, found '{edit}'");
+                    break;
+                case "severities":
+                    var list = r.StringList(value, key);
+                    if (list.Count == 0) r.Error(value, key, "expected a non-empty list of severities, worst first (e.g. [SEV1, SEV2, SEV3, SEV4])");
+                    else settings = settings with { Severities = list };
+                    break;
+                default:
+                    if (!Known.Contains(key))
+                    {
+                        var hint = Spelling.Closest(key, Known);
+                        r.Warning(keyNode, key, hint is null ? $"unknown setting '{key}' is ignored" : $"unknown setting '{key}' is ignored; did you mean '{hint}'?");
+                    }
+                    break;
+            }
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,54 @@
+using KnowledgeBase.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KnowledgeBase.Reading;
+
+/// <summary>Parses a YAML text into its root mapping, turning parser failures into located diagnostics.</summary>
+public static class YamlDocumentLoader
+{
+    /// <param name="lineOffset">Added to YAML line numbers so they point into the whole file.</param>
+    public static YamlMappingNode? LoadMapping(string yaml, string file, int lineOffset, ICollection<Diagnostic> diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var message = Innermost(e).Message;
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, (int)e.Start.Line + lineOffset, (int)e.Start.Column, "",
+                $"YAML syntax error: {message}"));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            // Duplicate keys in a mapping surface as a dictionary insertion failure without a position.
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, lineOffset, 0, "", $"YAML error: {e.Message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, lineOffset, 0, "", "the front matter is empty; expected fields such as title, date, severity and summary"));
+            return null;
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents[0].RootNode;
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, (int)node.Start.Line + lineOffset, (int)node.Start.Column, "",
+                $"the front matter must be a map of 'field: value' lines, found {FieldReader.Describe(node)}"));
+            return null;
+        }
+        return root;
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        // YamlDotNet wraps the precise cause (e.g. "Duplicate key") in a generic outer message.
+        var current = e;
+        while (current.InnerException is YamlException inner) current = inner;
+        return current;
+    }
+}

@@ -1,0 +1,59 @@
+using YamlDotNet.RepresentationModel;
+
+namespace KnowledgeBase.Rendering;
+
+/// <summary>
+/// The interface words of the theme per language (<c>i18n/&lt;lang&gt;.yml</c>), with English filling any gap so a
+/// partly translated language still renders every label.
+/// </summary>
+public sealed class UiStrings
+{
+    public const string Fallback = "en";
+    private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _byLanguage = new(StringComparer.Ordinal);
+    private readonly Theme _theme;
+    private readonly Lock _lock = new();
+
+    public UiStrings(Theme theme) => _theme = theme;
+
+    public IReadOnlyDictionary<string, object> For(string language)
+    {
+        var key = Primary(language);
+        lock (_lock)
+        {
+            if (_byLanguage.TryGetValue(key, out var cached)) return cached;
+            var merged = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (k, v) in Load(Fallback)) merged[k] = v;
+            if (key != Fallback)
+                foreach (var (k, v) in Load(key)) merged[k] = v;
+            _byLanguage[key] = merged;
+            return merged;
+        }
+    }
+
+    public string Get(string language, string key) =>
+        For(language).TryGetValue(key, out var v) ? (string)v : key;
+
+    /// <summary>Languages the theme has words for ("de-AT" uses "de").</summary>
+    public static string Primary(string language) => language.Split('-')[0].ToLowerInvariant();
+
+    private Dictionary<string, string> Load(string language)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var text = _theme.ReadText($"i18n/{language}.yml");
+        if (text is null) return result;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new ThemeException($"theme file 'i18n/{language}.yml' line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+        }
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+            foreach (var (k, v) in map.Children)
+                if (k is YamlScalarNode ks && v is YamlScalarNode vs && ks.Value is not null)
+                    result[ks.Value] = vs.Value ?? "";
+        return result;
+    }
+}
