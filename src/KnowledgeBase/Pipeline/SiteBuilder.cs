@@ -40,13 +40,13 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
         }, s => s.Count);
 
-        var parsed = stages.Run("parse",
-            () => Parallelism.Map(sources, s => IncidentReader.Read(s, settings, diagnostics)).OfType<Incident>().ToList(),
-            p => p.Count);
+        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadWithId(s, settings, diagnostics)), r => r.Length);
+        var parsed = read.Select(r => r.Incident).OfType<Incident>().ToList();
+        var claimedIds = read.Select(r => r.ClaimedId).OfType<string>();
 
         var included = stages.Run("validate", () =>
         {
-            foreach (var d in SiteValidator.Check(parsed)) diagnostics.Add(d);
+            foreach (var d in SiteValidator.Check(parsed, claimedIds)) diagnostics.Add(d);
             return parsed.Where(i => i.Status == IncidentStatus.Published || options.IncludeDrafts).ToList();
         }, i => i.Count);
         if (diagnostics.HasErrors) return Result(included.Count);

@@ -30,12 +30,26 @@ public static partial class IncidentReader
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguagePattern();
 
-    public static Incident? Read(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
+    public static Incident? Read(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics) =>
+        ReadWithId(source, settings, diagnostics).Incident;
+
+    /// <summary>
+    /// Also returns the id a file claims even when it has errors, so other files' links to it are not
+    /// reported as broken on top of its own errors.
+    /// </summary>
+    public static (Incident? Incident, string? ClaimedId) ReadWithId(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
     {
         var local = new List<Diagnostic>();
         var incident = ReadCore(source, settings, local);
         foreach (var d in local) diagnostics.Add(d);
-        return local.Any(d => d.IsError) ? null : incident;
+        var claimed = incident is { Id.Length: > 0 } ? incident.Id : ClaimedIdOf(source);
+        return (local.Any(d => d.IsError) ? null : incident, claimed);
+    }
+
+    private static string? ClaimedIdOf(SourceFile source)
+    {
+        var name = Path.GetFileNameWithoutExtension(source.RelativePath);
+        return IdPattern().IsMatch(name) ? name : null;
     }
 
     private static Incident? ReadCore(SourceFile source, SiteSettings settings, List<Diagnostic> diagnostics)

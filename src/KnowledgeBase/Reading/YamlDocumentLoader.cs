@@ -22,6 +22,14 @@ public static class YamlDocumentLoader
                 $"YAML syntax error: {message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the text ends inside an open flow collection or quote.
+            var lastLine = yaml.Count(c => c == '\n');
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, lastLine + lineOffset, 0, "",
+                "YAML syntax error: the front matter ends inside an unclosed '[', '{' or quoted value"));
+            return null;
+        }
         catch (ArgumentException e)
         {
             // Duplicate keys in a mapping surface as a dictionary insertion failure without a position.

@@ -5,7 +5,7 @@ namespace KnowledgeBase.Validation;
 /// <summary>Two incidents at the same step of the reading path leave their order to chance.</summary>
 public sealed class OnboardingOrderRule : IValidationRule
 {
-    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents)
+    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents, ValidationContext context)
     {
         foreach (var group in incidents.Where(i => i.Onboarding is not null && i.Status == IncidentStatus.Published)
                      .GroupBy(i => i.Onboarding!.Value).Where(g => g.Count() > 1))

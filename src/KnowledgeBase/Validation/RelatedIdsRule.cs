@@ -6,10 +6,10 @@ namespace KnowledgeBase.Validation;
 /// <summary>Every id in <c>related</c> must name an existing post-mortem.</summary>
 public sealed class RelatedIdsRule : IValidationRule
 {
-    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents)
+    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents, ValidationContext context)
     {
-        var ids = incidents.Select(i => i.Id).ToList();
-        var known = new HashSet<string>(ids, StringComparer.Ordinal);
+        var ids = context.KnownIds.Order(StringComparer.Ordinal).ToList();
+        var known = context.KnownIds;
         foreach (var incident in incidents)
             for (var i = 0; i < incident.Related.Count; i++)
             {

@@ -5,7 +5,7 @@ namespace KnowledgeBase.Validation;
 /// <summary>Ids are URLs: two files with one id would overwrite each other's page.</summary>
 public sealed class UniqueIdRule : IValidationRule
 {
-    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents)
+    public IEnumerable<Diagnostic> Check(IReadOnlyList<Incident> incidents, ValidationContext context)
     {
         foreach (var group in incidents.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
