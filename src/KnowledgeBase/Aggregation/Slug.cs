@@ -21,8 +21,12 @@ public static class Slug
             else pendingDash = true;
         }
         if (sb.Length > 0) return sb.ToString();
-        // Nothing sluggable ("!!!", emoji): a stable hex name still gives the term its own page.
-        return "x" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(normalized.Trim()))[..Math.Min(16, normalized.Trim().Length * 2)];
+        // Nothing sluggable ("!!!", emoji): a stable hex name still gives the term its own page. Short texts spell
+        // out their UTF-8 bytes in full, longer ones are hashed, so two different texts never share a page.
+        var bytes = Encoding.UTF8.GetBytes(normalized.Trim());
+        return "x" + (bytes.Length <= 8
+            ? Convert.ToHexStringLower(bytes)
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]);
     }
 
     private static bool IsCombiningMark(Rune rune) =>

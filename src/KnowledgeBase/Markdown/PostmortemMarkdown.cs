@@ -36,6 +36,14 @@ public sealed class PostmortemMarkdown(MarkdownPipeline pipeline, BodyLinkResolv
 
     private void CheckLinks(MarkdownDocument document, Incident incident, ICollection<Diagnostic> diagnostics)
     {
+        // CommonMark autolinks (<scheme:...>) accept any scheme, javascript: included.
+        foreach (var auto in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (auto.IsEmail || SafeUrl.IsAllowed(auto.Url)) continue;
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, incident.SourcePath, incident.BodyLine + auto.Line, auto.Column + 1, "body",
+                $"link target '{auto.Url}' is not allowed: use http(s), mailto or a relative link"));
+            auto.ReplaceBy(new LiteralInline(auto.Url));
+        }
         foreach (var link in document.Descendants<LinkInline>())
         {
             var url = link.Url ?? "";

@@ -40,13 +40,14 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
         }, s => s.Count);
 
-        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadWithId(s, settings, diagnostics)), r => r.Length);
-        var parsed = read.Select(r => r.Incident).OfType<Incident>().ToList();
-        var claimedIds = read.Select(r => r.ClaimedId).OfType<string>();
+        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
+        var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
 
         var included = stages.Run("validate", () =>
         {
-            foreach (var d in SiteValidator.Check(parsed, claimedIds)) diagnostics.Add(d);
+            // Cross-file rules also see files with errors of their own, so one run reports everything.
+            var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
+            foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
             return parsed.Where(i => i.Status == IncidentStatus.Published || options.IncludeDrafts).ToList();
         }, i => i.Count);
         if (diagnostics.HasErrors) return Result(included.Count);

@@ -10,6 +10,11 @@ namespace KnowledgeBase.Reading;
 /// </summary>
 public static partial class IncidentReader
 {
+    /// <param name="Valid">The incident when the file has no errors.</param>
+    /// <param name="Partial">Whatever was readable (with a valid id), errors or not.</param>
+    /// <param name="ClaimedId">The id the file stands for, if one can be told.</param>
+    public sealed record ReadResult(Incident? Valid, Incident? Partial, string? ClaimedId);
+
     public static readonly IReadOnlyList<string> KnownFields =
     [
         "title", "date", "severity", "summary", "id", "lang", "status", "visibility", "services", "tags",
@@ -31,19 +36,25 @@ public static partial class IncidentReader
     private static partial Regex LanguagePattern();
 
     public static Incident? Read(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics) =>
-        ReadWithId(source, settings, diagnostics).Incident;
+        ReadPartial(source, settings, diagnostics).Valid;
+
+    public static (Incident? Incident, string? ClaimedId) ReadWithId(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
+    {
+        var result = ReadPartial(source, settings, diagnostics);
+        return (result.Valid, result.ClaimedId);
+    }
 
     /// <summary>
-    /// Also returns the id a file claims even when it has errors, so other files' links to it are not
-    /// reported as broken on top of its own errors.
+    /// Also returns what could be read from a file with errors (its id, related ids…), so cross-file rules can
+    /// still check it and other files' links to it are not reported as broken on top of its own errors.
     /// </summary>
-    public static (Incident? Incident, string? ClaimedId) ReadWithId(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
+    public static ReadResult ReadPartial(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
     {
         var local = new List<Diagnostic>();
         var incident = ReadCore(source, settings, local);
         foreach (var d in local) diagnostics.Add(d);
         var claimed = incident is { Id.Length: > 0 } ? incident.Id : ClaimedIdOf(source);
-        return (local.Any(d => d.IsError) ? null : incident, claimed);
+        return new ReadResult(local.Any(d => d.IsError) ? null : incident, incident is { Id.Length: > 0 } ? incident : null, claimed);
     }
 
     private static string? ClaimedIdOf(SourceFile source)

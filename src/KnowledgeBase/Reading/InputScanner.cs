@@ -59,17 +59,18 @@ public static class InputScanner
         catch (DecoderFallbackException e)
         {
             var offset = e.Index >= 0 ? e.Index + (bytes.Length - span.Length) : 0;
-            var (line, column) = LineAndColumnOfByte(bytes, offset);
+            var (line, column) = LineAndColumnOfByte(bytes, bytes.Length - span.Length, offset);
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, relative, line, column, "",
                 $"the file is not valid UTF-8 (invalid byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at byte offset {offset}); save it as UTF-8"));
             return null;
         }
     }
 
-    private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
+    /// <param name="start">Where the text starts (after a BOM, which is not a column).</param>
+    private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int start, int offset)
     {
         int line = 1, column = 1;
-        for (var i = 0; i < offset && i < bytes.Length; i++)
+        for (var i = start; i < offset && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n') { line++; column = 1; }
             else if ((bytes[i] & 0xC0) != 0x80) column++;

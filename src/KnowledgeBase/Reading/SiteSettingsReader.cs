@@ -18,7 +18,7 @@ public static class SiteSettingsReader
         var source = InputScanner.Read(inputDir, path, diagnostics);
         if (source is null) return new SiteSettings();
         if (string.IsNullOrWhiteSpace(source.Text)) return new SiteSettings();
-        var root = YamlDocumentLoader.LoadMapping(source.Text, FileName, 0, diagnostics);
+        var root = YamlDocumentLoader.LoadMapping(source.Text, FileName, 0, diagnostics, allowEmpty: true);
         if (root is null) return new SiteSettings();
 
         var r = new FieldReader(FileName, 0, diagnostics);

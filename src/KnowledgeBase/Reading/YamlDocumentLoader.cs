@@ -8,7 +8,8 @@ namespace KnowledgeBase.Reading;
 public static class YamlDocumentLoader
 {
     /// <param name="lineOffset">Added to YAML line numbers so they point into the whole file.</param>
-    public static YamlMappingNode? LoadMapping(string yaml, string file, int lineOffset, ICollection<Diagnostic> diagnostics)
+    /// <param name="allowEmpty">An empty text (or only comments) gives an empty map instead of an error.</param>
+    public static YamlMappingNode? LoadMapping(string yaml, string file, int lineOffset, ICollection<Diagnostic> diagnostics, bool allowEmpty = false)
     {
         var stream = new YamlStream();
         try
@@ -39,6 +40,7 @@ public static class YamlDocumentLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
+            if (allowEmpty) return new YamlMappingNode();
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, lineOffset, 0, "", "the front matter is empty; expected fields such as title, date, severity and summary"));
             return null;
         }

@@ -28,7 +28,7 @@ public sealed class FailedBuildTests
         Assert.Equal(1, failed.ExitCode);
         Assert.Equal(before, Fingerprint(output));
         Assert.Contains("postmortems/2024/tls-expired.md:4:11: error [severity]: expected one of SEV1, SEV2, SEV3, SEV4, found 'SEV9'", failed.Stderr);
-        Assert.Contains("postmortems/2024/tls-expired.md:30:18: error [actions[1].due]: expected a date as YYYY-MM-DD", failed.Stderr);
+        Assert.Contains("postmortems/2024/tls-expired.md:30:10: error [actions[1].due]: expected a date as YYYY-MM-DD", failed.Stderr);
         Assert.Contains("postmortems/2024/tls-expired.md:19:11: error [related[0]]: no post-mortem has the id 'db-disk-ful'; did you mean 'db-disk-full'?", failed.Stderr);
         Assert.Contains("postmortems/2025/broken-yaml.md:", failed.Stderr);
         Assert.Contains("YAML syntax error", failed.Stderr);
