@@ -48,7 +48,10 @@ public static class SiteSettingsReader
                     break;
                 case "severities":
                     var list = r.StringList(value, key);
+                    var clash = list.GroupBy(Aggregation.Slug.From).FirstOrDefault(g => g.Count() > 1);
                     if (list.Count == 0) r.Error(value, key, "expected a non-empty list of severities, worst first (e.g. [SEV1, SEV2, SEV3, SEV4])");
+                    // Severities get one page each at /severity/<slug>/, so two that differ only in case would collide.
+                    else if (clash is not null) r.Error(value, key, $"severities must differ by more than case or punctuation: {string.Join(", ", clash)}");
                     else settings = settings with { Severities = list };
                     break;
                 default:
