@@ -69,6 +69,22 @@ public sealed class AtomicSiteWriter : IDisposable
         Interlocked.Increment(ref _files);
     }
 
+    /// <summary>Streams a text file (UTF-8, no BOM) through a buffered writer.</summary>
+    public void WriteText(string relativePath, Action<TextWriter> write)
+    {
+        var full = FullPathOf(relativePath);
+        EnsureDirectory(Path.GetDirectoryName(full)!);
+        long length;
+        using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            using (var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true))
+                write(writer);
+            length = stream.Length;
+        }
+        Interlocked.Add(ref _bytes, length);
+        Interlocked.Increment(ref _files);
+    }
+
     private void EnsureDirectory(string dir)
     {
         if (_createdDirectories.ContainsKey(dir)) return;

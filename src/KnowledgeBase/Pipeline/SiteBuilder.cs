@@ -87,7 +87,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             var views = new ViewFactory(site, urls, strings);
             var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
             var plans = new PagePlanner(site, views, strings).Plan().ToList();
-            Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), renderer.Render(plan)));
+            Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
             foreach (var asset in theme.List("assets"))
             {
                 using var stream = theme.Open(asset)!;

@@ -15,7 +15,14 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
         DefaultLang = settings.DefaultLanguage,
     };
 
-    public string Render(PagePlan page)
+    // Stands in for the page's content while the layout is rendered; never appears in real text.
+    private const string ContentMarker = "\u0001kb-page-content\u0001";
+
+    /// <summary>
+    /// Writes the layout around the page: the layout is rendered with a marker where the content goes, and the
+    /// page's own template is rendered straight into the output between the two halves.
+    /// </summary>
+    public void Render(PagePlan page, TextWriter output)
     {
         var words = strings.For(page.Language);
         var values = new Dictionary<string, object?>(page.Values())
@@ -25,10 +32,21 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
             ["lang"] = page.Language,
             ["page_title"] = page.Title,
             ["page_path"] = page.SitePath,
+            ["template"] = page.Template,
+            ["content"] = ContentMarker,
         };
-        var content = engine.Render(page.Template, values);
-        values["content"] = content;
-        values["template"] = page.Template;
-        return engine.Render("layout", values);
+        var layout = engine.Render("layout", values);
+        var at = layout.IndexOf(ContentMarker, StringComparison.Ordinal);
+        if (at < 0) throw new ThemeException("theme template 'templates/layout.liquid' must output {{ content | raw }} once");
+        output.Write(layout.AsSpan(0, at));
+        engine.Render(page.Template, values, output);
+        output.Write(layout.AsSpan(at + ContentMarker.Length));
+    }
+
+    public string Render(PagePlan page)
+    {
+        using var writer = new StringWriter();
+        Render(page, writer);
+        return writer.ToString();
     }
 }

@@ -40,10 +40,20 @@ public sealed class TemplateEngine
 
     public string Render(string name, IReadOnlyDictionary<string, object?> values)
     {
+        using var writer = new StringWriter();
+        Render(name, values, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Renders straight into a writer, so a large page never exists as one string.</summary>
+    public void Render(string name, IReadOnlyDictionary<string, object?> values, TextWriter writer)
+    {
         var template = Get(name);
         var context = new TemplateContext(_options);
         foreach (var (key, value) in values) context.SetValue(key, FluidValue.Create(value, _options));
-        return template.Render(context, Encoder);
+        // Fluid's synchronous overload is obsolete; with a synchronous writer the task completes at once.
+        var rendering = template.RenderAsync(writer, context, Encoder, false);
+        if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
     }
 
     private IFluidTemplate Get(string name) =>
