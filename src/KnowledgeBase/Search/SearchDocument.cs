@@ -1,0 +1,59 @@
+namespace KnowledgeBase.Search;
+
+/// <summary>One published incident as the search index sees it.</summary>
+public sealed record SearchDocument(
+    string Id,
+    string Language,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Lessons,
+    IReadOnlyList<string> ActionTitles,
+    string Body,
+    string Url,
+    string Date,
+    string Severity);
+
+/// <summary>Per-language figures of one written search index.</summary>
+public sealed record SearchLanguageStats(
+    string Language, int Documents, int Terms, long Postings, int Shards, int DictionaryFiles, long Bytes);
+
+/// <summary>What <see cref="SearchIndexWriter.Write(IReadOnlyList{SearchDocument}, string)"/> wrote.</summary>
+public sealed record SearchIndexStats(int Documents, int Files, long Bytes)
+{
+    public IReadOnlyList<SearchLanguageStats> Languages { get; init; } = [];
+
+    /// <summary>Shard files over all languages (0 when every language is a single file).</summary>
+    public int Shards => Languages.Sum(l => l.Shards);
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Wall-clock time per phase ("build-en", "write-en", …).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
+}
+
+/// <summary>Tuning knobs; the defaults are what the site build uses.</summary>
+public sealed record SearchIndexOptions
+{
+    public static SearchIndexOptions Default { get; } = new();
+
+    /// <summary>Postings (term, field, document triples) per shard before a new shard starts.</summary>
+    public int ShardPostings { get; init; } = 2500;
+
+    /// <summary>A language whose index has at most this many postings is written as one file.</summary>
+    public int SingleFilePostings { get; init; } = 25000;
+
+    /// <summary>Terms per chunk of the <c>fwd</c> dictionary, which the runtime reads to check that a term exists
+    /// in a language before downloading its shard (approximate: equal keys never straddle chunks).</summary>
+    public int DictionaryChunkTerms { get; init; } = 256;
+
+    /// <summary>Terms per chunk of the <c>del0</c>/<c>del1</c> dictionaries (typo look-ups only).</summary>
+    public int DeletionDictionaryChunkTerms { get; init; } = 2000;
+
+    /// <summary>Documents per results-store file.</summary>
+    public int StoreBucketSize { get; init; } = 8;
+
+    /// <summary>Characters of summary kept in the results store (for display and snippets).</summary>
+    public int StoreSummaryLength { get; init; } = 160;
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using KnowledgeBase.Search;
+
+namespace KnowledgeBase.Tests.Search;
+
+/// <summary>
+/// The site search directory written by <see cref="SearchIndexWriter"/>, queried in node through kb-search.js
+/// (single files and term-range shards), must give the same results as one monolithic index built by lunr.js.
+/// </summary>
+public sealed class ShardingTests
+{
+    private static readonly Lazy<Fixture> Shared = new(() => new Fixture());
+
+    private sealed class Fixture
+    {
+        public Fixture()
+        {
+            Docs = TestCorpus.Documents(200, seed: 11);
+            Root = NodeRunner.TempDir();
+            Sharded = Path.Combine(Root, "sharded");
+            Single = Path.Combine(Root, "single");
+            ShardedStats = SearchIndexWriter.Write(Docs, Sharded,
+                new SearchIndexOptions { SingleFilePostings = 0, ShardPostings = 250, DictionaryChunkTerms = 40, StoreBucketSize = 8 });
+            SingleStats = SearchIndexWriter.Write(Docs, Single);
+            foreach (var (analyzer, docs) in SearchIndexWriter.Partition(Docs))
+            {
+                var path = Path.Combine(Root, analyzer.Code + ".lunr.json");
+                NodeRunner.RunJson("build", new
+                {
+                    lang = analyzer.Code,
+                    runtime = Path.Combine(Sharded, SearchIndexWriter.RuntimeFile),
+                    fields = SearchIndexWriter.Fields.Select(f => new { name = f.Name, boost = f.Boost }),
+                    docs = docs.Select(d => new { @ref = d.Ref, texts = d.FieldTexts }),
+                }, path);
+                Monolithic[analyzer.Code] = path;
+            }
+        }
+
+        public List<SearchDocument> Docs { get; }
+        public string Root { get; }
+        public string Sharded { get; }
+        public string Single { get; }
+        public SearchIndexStats ShardedStats { get; }
+        public SearchIndexStats SingleStats { get; }
+        public Dictionary<string, string> Monolithic { get; } = new();
+    }
+
+    [Theory]
+    [MemberData(nameof(DifferentialTests.Languages), MemberType = typeof(DifferentialTests))]
+    public void ShardedAndSingleFileOutputAnswerLikeMonolithicLunr(string lang)
+    {
+        var f = Shared.Value;
+        Assert.True(f.ShardedStats.Languages.Single(l => l.Language == lang).Shards >= 8, "expected several shards");
+        Assert.Equal(0, f.SingleStats.Shards);
+        IReadOnlyList<string> queries = DifferentialTests.Queries[lang];
+        var result = NodeRunner.RunJson("query", new
+        {
+            lang,
+            runtime = Path.Combine(f.Sharded, SearchIndexWriter.RuntimeFile),
+            indexes = new Dictionary<string, object>
+            {
+                ["lunr"] = f.Monolithic[lang],
+                ["sharded"] = new { searchDir = f.Sharded },
+                ["single"] = new { searchDir = f.Single },
+            },
+            queries,
+        });
+        DifferentialTests.AssertSameResults(queries, result.GetProperty("lunr"), result.GetProperty("sharded"), requireHits: 0.6);
+        DifferentialTests.AssertSameResults(queries, result.GetProperty("lunr"), result.GetProperty("single"), requireHits: 0.6);
+
+        // A plain one-word query must read at most one shard, not the whole index.
+        var shards = f.ShardedStats.Languages.Single(l => l.Language == lang).Shards;
+        var sharded = result.GetProperty("sharded");
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var text = queries[q];
+            if (text.IndexOfAny([' ', '*', '~', ':', '+', '-', '^']) >= 0 || sharded[q].TryGetProperty("error", out _)) continue;
+            var files = sharded[q].GetProperty("files").EnumerateArray().Select(x => x.GetString()!).ToList();
+            Assert.True(files.Count(p => p.Contains("/shard-", StringComparison.Ordinal)) <= 1,
+                $"'{text}' loaded {string.Join(", ", files)}");
+        }
+
+        // Wildcards and typos read only part of the index as well.
+        for (var q = 0; q < queries.Count; q++)
+        {
+            if (sharded[q].TryGetProperty("error", out _) || queries[q].StartsWith('*') || queries[q].Contains("~2")) continue;
+            var loaded = sharded[q].GetProperty("files").EnumerateArray().Count(x => x.GetString()!.Contains("/shard-", StringComparison.Ordinal));
+            Assert.True(loaded < shards, $"'{queries[q]}' loaded all {shards} shards");
+        }
+    }
+
+    [Fact]
+    public void EveryWrittenIndexFileLoadsInLunrAndManifestDescribesIt()
+    {
+        var f = Shared.Value;
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(f.Sharded, SearchIndexWriter.ManifestFile)));
+        var m = manifest.RootElement;
+        Assert.Equal("2.3.9", m.GetProperty("lunr").GetString());
+        Assert.Equal(f.Docs.Count, m.GetProperty("documents").GetInt32());
+        var files = Directory.GetFiles(f.Sharded, "*.json", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(f.Sharded, p).Replace('\\', '/')).ToList();
+        Assert.Equal(f.ShardedStats.Files, files.Count + 1); // + kb-search.js
+        var langs = m.GetProperty("languages").EnumerateArray().ToList();
+        Assert.Equal(["en", "ru", "fr", "de"], langs.Select(l => l.GetProperty("lang").GetString()));
+        var shardFiles = files.Where(p => p.Contains("/shard-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(langs.Sum(l => l.GetProperty("shards").GetProperty("ranges").GetArrayLength()), shardFiles.Count);
+
+        // Node loads every shard and single index with lunr.Index.load and checks it is a well-formed index.
+        var all = shardFiles.Select(p => Path.Combine(f.Sharded, p))
+            .Concat(Directory.GetFiles(f.Single, "index.json", SearchOption.AllDirectories)).ToList();
+        var checkedCount = NodeRunner.RunJson("check", new { files = all });
+        Assert.Equal(all.Count, checkedCount.GetProperty("loaded").GetInt32());
+
+        // Every document appears in the store once, with display fields.
+        var store = files.Where(p => p.StartsWith("store/", StringComparison.Ordinal))
+            .SelectMany(p => JsonDocument.Parse(File.ReadAllText(Path.Combine(f.Sharded, p))).RootElement.EnumerateArray().Select(e => e.Clone()))
+            .ToList();
+        Assert.Equal(f.Docs.Count, store.Count);
+        Assert.Equal(Enumerable.Range(0, f.Docs.Count), store.Select(e => e.GetProperty("ref").GetInt32()).Order());
+        var first = f.Docs.OrderBy(d => d.Id, StringComparer.Ordinal).First();
+        var e0 = store.Single(e => e.GetProperty("ref").GetInt32() == 0);
+        Assert.Equal(first.Id, e0.GetProperty("id").GetString());
+        Assert.Equal(first.Url, e0.GetProperty("url").GetString());
+        Assert.Equal(first.Severity, e0.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void OutputIsDeterministic()
+    {
+        var f = Shared.Value;
+        var again = Path.Combine(f.Root, "again");
+        var shuffled = f.Docs.OrderBy(d => d.Title.Length).ThenByDescending(d => d.Id, StringComparer.Ordinal).ToList();
+        SearchIndexWriter.Write(shuffled, again,
+            new SearchIndexOptions { SingleFilePostings = 0, ShardPostings = 250, DictionaryChunkTerms = 40, StoreBucketSize = 8 });
+        var a = Directory.GetFiles(f.Sharded, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(f.Sharded, p)).Order().ToList();
+        var b = Directory.GetFiles(again, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(again, p)).Order().ToList();
+        Assert.Equal(a, b);
+        foreach (var p in a)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(f.Sharded, p)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, p))), p);
+        }
+    }
+}
