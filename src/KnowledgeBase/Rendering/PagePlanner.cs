@@ -12,7 +12,7 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
 {
     public const int LatestOnHome = 10;
     public static readonly IReadOnlyList<string> Templates =
-        ["layout", "home", "incidents", "incident", "taxonomy", "term", "lessons", "actions", "onboarding", "not-found"];
+        ["layout", "home", "incidents", "incident", "taxonomy", "term", "lessons", "lesson-group", "actions", "onboarding", "not-found"];
 
     private string Lang => site.Settings.DefaultLanguage;
     private string W(string key) => strings.Get(Lang, key);
@@ -47,6 +47,7 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
             }
         }
         yield return new PagePlan("lessons/", "lessons", Lang, W("lessons"), Lessons);
+        foreach (var page in LessonGroupPages()) yield return page;
         yield return new PagePlan("actions/", "actions", Lang, W("actions"), Actions);
         yield return new PagePlan("onboarding/", "onboarding", Lang, W("onboarding"), () => new Dictionary<string, object?>
         {
@@ -76,21 +77,51 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
         };
     }
 
+    /// <summary>
+    /// Lessons per tag and per cause category. The overview shows the first few of each group and links to a page
+    /// per group with all of them: listing every lesson under every tag on one page grows to tens of megabytes
+    /// at 10,000 post-mortems.
+    /// </summary>
+    public const int LessonsPerGroupOnOverview = 5;
+
+    private LessonView Lesson(string text, RenderedIncident incident) => new(text, incident.Incident.Language, views.Ref(incident));
+
+    private static string LessonGroupPath(Taxonomy tax, TaxonomyTerm term) => $"lessons/{tax.Key}/{term.Slug}/";
+
+    private LessonGroupView LessonGroup(Taxonomy tax, TaxonomyTerm term, int? limit)
+    {
+        var all = term.Incidents.SelectMany(i => i.Lessons.Select(l => (Text: l, Incident: i)));
+        var shown = (limit is { } n ? all.Take(n) : all).Select(x => Lesson(x.Text, x.Incident)).ToList();
+        return new LessonGroupView(TermName(tax, term), views.Urls.Term(tax.Key, term.Slug),
+            views.Urls.LessonGroup(tax.Key, term.Slug),
+            term.Incidents.Sum(i => i.Lessons.Count), shown);
+    }
+
+    private IEnumerable<PagePlan> LessonGroupPages()
+    {
+        foreach (var tax in new[] { site.Tags, site.Causes })
+            foreach (var term in tax.Terms.Where(t => t.Incidents.Any(i => i.Lessons.Count > 0)))
+            {
+                var (t, x) = (term, tax);
+                yield return new PagePlan(LessonGroupPath(tax, term), "lesson-group", Lang, $"{W("lessons")}: {TermName(tax, term)}",
+                    () => new Dictionary<string, object?> { ["group"] = LessonGroup(x, t, null) });
+            }
+    }
+
     private IReadOnlyDictionary<string, object?> Lessons()
     {
-        LessonView L(LessonEntry e) => new(e.Text, e.Incident.Incident.Language, views.Ref(e.Incident));
-        List<LessonGroupView> Group(Taxonomy tax) => tax.Terms
-            .Select(t => new LessonGroupView(TermName(tax, t), views.Urls.Term(tax.Key, t.Slug),
-                t.Incidents.SelectMany(i => i.Lessons.Select(l => L(new LessonEntry(l, i)))).ToList()))
-            .Where(g => g.Lessons.Count > 0)
+        List<LessonGroupView> Groups(Taxonomy tax) => tax.Terms
+            .Where(t => t.Incidents.Any(i => i.Lessons.Count > 0))
+            .Select(t => LessonGroup(tax, t, LessonsPerGroupOnOverview))
             .ToList();
-        List<LessonView> Ungrouped(Func<RenderedIncident, bool> hasNone) => site.Lessons.Where(e => hasNone(e.Incident)).Select(L).ToList();
+        List<LessonView> Ungrouped(Func<RenderedIncident, bool> hasNone) =>
+            site.Lessons.Where(e => hasNone(e.Incident)).Select(e => Lesson(e.Text, e.Incident)).ToList();
         return new Dictionary<string, object?>
         {
             ["total"] = site.Lessons.Count,
-            ["by_tag"] = Group(site.Tags),
+            ["by_tag"] = Groups(site.Tags),
             ["untagged"] = Ungrouped(i => i.Incident.Tags.Count == 0),
-            ["by_cause"] = Group(site.Causes),
+            ["by_cause"] = Groups(site.Causes),
             ["uncategorized"] = Ungrouped(i => i.Incident.CauseCategories.Count == 0),
         };
     }

@@ -13,6 +13,8 @@ public sealed class SiteUrls(string basePath)
 
     public string Term(string taxonomyKey, string slug) => $"{basePath}{taxonomyKey}/{Slug.Escape(slug)}/";
 
+    public string LessonGroup(string taxonomyKey, string slug) => $"{basePath}lessons/{taxonomyKey}/{Slug.Escape(slug)}/";
+
     public string TermOf(Taxonomy taxonomy, string name) => Term(taxonomy.Key, Slug.From(name));
 
     /// <summary>The file a site path is written to: <c>tags/x/</c> → <c>tags/x/index.html</c>.</summary>

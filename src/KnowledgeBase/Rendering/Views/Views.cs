@@ -37,7 +37,10 @@ public sealed record OwnerCountsView(string Owner, int Open, int InProgress, int
 
 public sealed record LessonView(string Text, string Lang, IncidentRefView Incident);
 
-public sealed record LessonGroupView(string Name, string Url, IReadOnlyList<LessonView> Lessons);
+/// <param name="Url">The term's incident list.</param>
+/// <param name="AllUrl">The page with every lesson of the group.</param>
+/// <param name="Lessons">All lessons, or only the first few on the /lessons/ overview (see Total).</param>
+public sealed record LessonGroupView(string Name, string Url, string AllUrl, int Total, IReadOnlyList<LessonView> Lessons);
 
 public sealed record TermView(string Key, string Name, string Url, int Count, IReadOnlyList<IncidentRowView> Incidents);
 
