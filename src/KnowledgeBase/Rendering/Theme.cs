@@ -35,6 +35,25 @@ public sealed class Theme
         return _embedded.Contains(path) ? Assembly.GetManifestResourceStream(ResourcePrefix + path) : null;
     }
 
+    /// <summary>
+    /// Every layer's copy of a file, lowest priority first (embedded, then overrides from last to first), for
+    /// files merged key by key rather than replaced whole.
+    /// </summary>
+    public IEnumerable<string> ReadAllLayers(string path)
+    {
+        if (_embedded.Contains(path))
+        {
+            using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + path)!;
+            using var reader = new StreamReader(stream);
+            yield return reader.ReadToEnd();
+        }
+        foreach (var dir in _overrideDirs.Reverse())
+        {
+            var candidate = Path.Combine(dir, path);
+            if (File.Exists(candidate)) yield return File.ReadAllText(candidate);
+        }
+    }
+
     public string? ReadText(string path)
     {
         using var stream = Open(path);

@@ -4,7 +4,8 @@ namespace KnowledgeBase.Rendering;
 
 /// <summary>
 /// The interface words of the theme per language (<c>i18n/&lt;lang&gt;.yml</c>), with English filling any gap so a
-/// partly translated language still renders every label.
+/// partly translated language still renders every label. Theme layers merge key by key, so a site can change
+/// one word without copying the whole file.
 /// </summary>
 public sealed class UiStrings
 {
@@ -39,21 +40,22 @@ public sealed class UiStrings
     private Dictionary<string, string> Load(string language)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var text = _theme.ReadText($"i18n/{language}.yml");
-        if (text is null) return result;
-        var stream = new YamlStream();
-        try
+        foreach (var text in _theme.ReadAllLayers($"i18n/{language}.yml"))
         {
-            stream.Load(new StringReader(text));
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                throw new ThemeException($"theme file 'i18n/{language}.yml' line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            }
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+                foreach (var (k, v) in map.Children)
+                    if (k is YamlScalarNode ks && v is YamlScalarNode vs && ks.Value is not null)
+                        result[ks.Value] = vs.Value ?? "";
         }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new ThemeException($"theme file 'i18n/{language}.yml' line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
-        }
-        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
-            foreach (var (k, v) in map.Children)
-                if (k is YamlScalarNode ks && v is YamlScalarNode vs && ks.Value is not null)
-                    result[ks.Value] = vs.Value ?? "";
         return result;
     }
 }

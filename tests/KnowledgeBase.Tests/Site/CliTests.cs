@@ -69,4 +69,17 @@ public sealed class CliTests
         Assert.Contains("theme template 'templates/home.liquid'", site.Stderr);
         Assert.DoesNotContain("   at ", site.Stderr);
     }
+
+    [Fact]
+    public void A_sites_own_themes_folder_next_to_its_input_overrides_the_built_in_theme()
+    {
+        using var dir = new TempDir();
+        var input = SmallKnowledgeBase.Create(dir);
+        dir.Write("themes/default/i18n/en.yml", "all_incidents: Every incident we ever had\n");
+        var site = BuiltSite.Build(input, Path.Combine(dir.Path, "out"));
+        Assert.Equal(0, site.ExitCode);
+        Assert.StartsWith("Every incident we ever had", site.Page("/incidents/").QuerySelector("h1")!.TextContent);
+        // Words the override does not define still come from the built-in theme.
+        Assert.StartsWith("Lessons learned", site.Page("/lessons/").QuerySelector("h1")!.TextContent);
+    }
 }
