@@ -16,12 +16,13 @@ public static class BuildCommand
         var asOf = new Option<string?>("--as-of") { Description = "Reference date YYYY-MM-DD for overdue actions (default: today), for reproducible builds" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Where the site is served, e.g. /kb/ or https://kb.example.com/ (overrides site.yml)" };
         var drafts = new Option<bool>("--drafts") { Description = "Include post-mortems with status draft or review" };
+        var publicOnly = new Option<bool>("--public") { Description = "Public site: only post-mortems with visibility: public and status: published (wins over --drafts); messages about the others show no content" };
         var theme = new Option<string[]>("--theme") { Description = "Theme folder overriding the default theme file by file (repeatable)", AllowMultipleArgumentsPerToken = false };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage's item count and time" };
 
         var command = new Command("build", "Build the static site from the post-mortems.")
         {
-            input, output, asOf, baseUrl, drafts, theme, verbose,
+            input, output, asOf, baseUrl, drafts, publicOnly, theme, verbose,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ public static class BuildCommand
                 AsOf = reference,
                 BaseUrl = parse.GetValue(baseUrl),
                 IncludeDrafts = parse.GetValue(drafts),
+                Public = parse.GetValue(publicOnly),
                 ThemeDirs = themeDirs,
             };
             var reporter = BuildReporter.Create(stdout, stderr, parse.GetValue(verbose));

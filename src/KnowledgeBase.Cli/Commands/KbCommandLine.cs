@@ -9,6 +9,8 @@ public static class KbCommandLine
     {
         var root = new RootCommand("kb — builds a searchable static knowledge base from Markdown post-mortems.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

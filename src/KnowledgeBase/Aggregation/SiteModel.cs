@@ -27,5 +27,11 @@ public sealed record SiteModel
     /// <summary>The new-hire reading path in <c>onboarding</c> order.</summary>
     public required IReadOnlyList<RenderedIncident> Onboarding { get; init; }
 
+    /// <summary>Figures for /metrics/ and its year and service variants; set by the "metrics" stage, null before it.</summary>
+    public Metrics.SiteMetrics? Metrics { get; init; }
+    /// <summary>Up to five similar incidents per incident id; set by the "similar" stage, empty before it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Similarity.SimilarIncident>> Similar { get; init; } =
+        new Dictionary<string, IReadOnlyList<Similarity.SimilarIncident>>(StringComparer.Ordinal);
+
     public IEnumerable<Taxonomy> Taxonomies => [Tags, Services, Severities, Years, Causes];
 }

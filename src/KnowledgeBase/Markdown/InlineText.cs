@@ -42,6 +42,11 @@ public static class InlineText
     {
         switch (block)
         {
+            case HtmlBlock html:
+                // Raw HTML: its words, not its tags (nor script or style content).
+                sb.Append(HtmlText.Of(html.Lines.ToString()));
+                sb.Append('\n');
+                break;
             case LeafBlock leaf when leaf.Inline is not null:
                 Append(leaf.Inline, sb);
                 sb.Append('\n');

@@ -16,7 +16,7 @@ public static class MarkdownPipelineFactory
         .UseDefinitionLists()
         // GitHub-style ids keep Unicode letters, so Russian headings get readable, stable anchors.
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        // Raw HTML from contributors is shown as text: nothing in a post-mortem may run script.
-        .DisableHtml()
+        // Raw HTML is parsed, then sanitized after rendering (RawHtmlSanitizer), unless site.yml sets trust_html: true:
+        // nothing in a post-mortem may run script.
         .Build();
 }

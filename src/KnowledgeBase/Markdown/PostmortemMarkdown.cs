@@ -12,10 +12,25 @@ namespace KnowledgeBase.Markdown;
 /// <summary>Parses a post-mortem body once and derives everything from that one tree: HTML, headings, lessons, text.</summary>
 public sealed class PostmortemMarkdown(MarkdownPipeline pipeline, BodyLinkResolver links)
 {
+    /// <summary>site.yml <c>trust_html: true</c>: raw HTML passes through; otherwise it is sanitized (<see cref="RawHtmlSanitizer"/>).</summary>
+    public bool TrustHtml { get; init; }
+
     public RenderedBody Render(Incident incident, ICollection<Diagnostic> diagnostics)
     {
-        var document = Markdig.Markdown.Parse(incident.Body, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(incident.Body, pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own depth limit (e.g. emphasis inside emphasis 128 times); block nesting is refused earlier, with its line.
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, incident.SourcePath, incident.BodyLine, 1, "body",
+                "the Markdown is nested too deeply (lists, quotes or emphasis inside each other more than about 100 levels); flatten it"));
+            return new RenderedBody("", [], [], "", 0);
+        }
         CheckLinks(document, incident, diagnostics);
+        CspSafeMarkdown.Apply(document, incident, diagnostics);
 
         var headings = new List<Heading>();
         foreach (var h in document.Descendants<HeadingBlock>())
@@ -31,7 +46,35 @@ public sealed class PostmortemMarkdown(MarkdownPipeline pipeline, BodyLinkResolv
         renderer.Render(document);
         writer.Flush();
 
-        return new RenderedBody(writer.ToString(), headings, LessonExtractor.FromBody(document), plain, CountWords(plain));
+        var html = writer.ToString();
+        if (!TrustHtml) html = SanitizeRawHtml(html, document, incident, diagnostics);
+        return new RenderedBody(html, headings, LessonExtractor.FromBody(document), plain, CountWords(plain));
+    }
+
+    /// <summary>
+    /// Markdig's own output is safe (links are checked above, text is escaped); raw HTML from the author is not, so a
+    /// body that has any goes through the sanitizer as a whole (inline tags open and close in different nodes).
+    /// </summary>
+    private static string SanitizeRawHtml(string html, MarkdownDocument document, Incident incident, ICollection<Diagnostic> diagnostics)
+    {
+        var raw = new List<(int Line, string Text)>();
+        foreach (var node in document.Descendants())
+        {
+            if (node is HtmlBlock block) raw.Add((block.Line, block.Lines.ToString()));
+            else if (node is HtmlInline inline) raw.Add((inline.Line, inline.Tag));
+        }
+        if (raw.Count == 0) return html;
+
+        var removals = new List<RawHtmlSanitizer.Removal>();
+        var clean = RawHtmlSanitizer.Sanitize(html, removals);
+        foreach (var removal in removals.DistinctBy(r => r.Message))
+        {
+            var at = raw.FirstOrDefault(r => r.Text.Contains(removal.Needle, StringComparison.OrdinalIgnoreCase));
+            var line = at.Text is null ? raw[0].Line : at.Line;
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, incident.SourcePath, incident.BodyLine + line, 0, "body",
+                removal.Message + " (site.yml trust_html: true lets raw HTML through)"));
+        }
+        return clean;
     }
 
     private void CheckLinks(MarkdownDocument document, Incident incident, ICollection<Diagnostic> diagnostics)

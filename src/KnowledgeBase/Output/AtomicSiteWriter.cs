@@ -26,7 +26,10 @@ public sealed class AtomicSiteWriter : IDisposable
         CheckSafe(_target, Path.GetFullPath(inputDir));
         var parent = Path.GetDirectoryName(_target) ?? throw new OutputSafetyException($"cannot write a site to the root folder '{_target}'");
         Directory.CreateDirectory(parent);
-        _staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.building-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        // Builds killed earlier (SIGKILL, power loss) left their temporary folders; a killed swap may even have left
+        // only the previous site's .old- folder. Put that back and remove what dead processes left behind.
+        StagingFolders.CleanUp(_target);
+        _staging = Path.Combine(parent, StagingFolders.BuildingName(Path.GetFileName(_target), Environment.ProcessId));
         Directory.CreateDirectory(_staging);
         _createdDirectories[_staging] = 0;
         File.WriteAllText(Path.Combine(_staging, MarkerFile), "This folder was written by kb and is replaced by every build.\n");
@@ -92,10 +95,20 @@ public sealed class AtomicSiteWriter : IDisposable
         _createdDirectories[dir] = 0;
     }
 
-    /// <summary>Swaps the finished site in: two renames, so readers see either the old or the new site.</summary>
+    /// <summary>
+    /// Swaps the finished site in: one atomic exchange where the system has it (Linux), else two renames (a kill
+    /// between them leaves the previous site in its .old- folder, which the next build puts back).
+    /// </summary>
     public void Commit()
     {
-        var old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Guid.NewGuid():N}");
+        if (Directory.Exists(_target) && StagingFolders.TryExchange(_staging, _target))
+        {
+            // The staging path now holds the previous site.
+            _committed = true;
+            TryDelete(_staging);
+            return;
+        }
+        var old = Path.Combine(Path.GetDirectoryName(_target)!, StagingFolders.OldName(Path.GetFileName(_target), Environment.ProcessId));
         var hadOld = Directory.Exists(_target);
         if (hadOld) Directory.Move(_target, old);
         Directory.Move(_staging, _target);

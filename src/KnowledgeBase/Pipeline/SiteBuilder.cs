@@ -1,16 +1,21 @@
 using KnowledgeBase.Aggregation;
 using KnowledgeBase.Markdown;
 using KnowledgeBase.Model;
+using KnowledgeBase.Aggregation.Metrics;
+using KnowledgeBase.Aggregation.Similarity;
 using KnowledgeBase.Output;
+using KnowledgeBase.Output.Feeds;
 using KnowledgeBase.Reading;
 using KnowledgeBase.Rendering;
+using KnowledgeBase.Search;
 using KnowledgeBase.Validation;
 
 namespace KnowledgeBase.Pipeline;
 
 /// <summary>
 /// The build, as a straight line of named stages:
-/// read → parse → validate → markdown (render + extract from one AST) → aggregate → render + write (streamed).
+/// read → parse → validate → markdown (render + extract from one AST) → aggregate → metrics → similar → search (index files)
+/// → render + write (streamed pages, then feed, sitemap and data API).
 /// Any error stops the line before anything is written, and the previous site stays in place.
 /// </summary>
 public sealed class SiteBuilder(IBuildObserver? observer = null)
@@ -21,8 +26,10 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
     {
         var diagnostics = new DiagnosticBag();
         var stages = new StageRunner(_observer);
+        // A public build's messages name no internal post-mortem either (it learns which files are public in "parse").
+        var publicOnly = options.Public ? new PublicDiagnostics() : null;
         BuildResult Result(int incidents = 0, int pages = 0, int files = 0, long bytes = 0) =>
-            new(diagnostics.Sorted(), stages.Timings, incidents, pages, files, bytes);
+            new(publicOnly?.Redact(diagnostics.Sorted()) ?? diagnostics.Sorted(), stages.Timings, incidents, pages, files, bytes);
 
         if (!Directory.Exists(options.InputDir))
         {
@@ -36,19 +43,21 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
 
         var sources = stages.Run("read", () =>
         {
-            var paths = InputScanner.FindPostmortems(options.InputDir);
+            var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
             return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
         }, s => s.Count);
 
         var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
         var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
+        publicOnly?.Learn(read);
 
         var included = stages.Run("validate", () =>
         {
             // Cross-file rules also see files with errors of their own, so one run reports everything.
             var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
             foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
-            return parsed.Where(i => i.Status == IncidentStatus.Published || options.IncludeDrafts).ToList();
+            // The one place the build's incident set is chosen (drafts, --public): later stages see nothing else.
+            return parsed.Where(i => IncidentSelection.Includes(i, options)).ToList();
         }, i => i.Count);
         if (diagnostics.HasErrors) return Result(included.Count);
 
@@ -57,7 +66,10 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         {
             var idByPath = parsed.ToDictionary(i => i.SourcePath, i => i.Id, StringComparer.Ordinal);
             var includedIds = included.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            var markdown = new PostmortemMarkdown(MarkdownPipelineFactory.Create(), new BodyLinkResolver(idByPath, includedIds, urls.Base));
+            var markdown = new PostmortemMarkdown(MarkdownPipelineFactory.Create(), new BodyLinkResolver(idByPath, includedIds, urls.Base))
+            {
+                TrustHtml = settings.TrustHtml,
+            };
             return Parallelism.Map(included, i => new RenderedIncident(i, markdown.Render(i, diagnostics)));
         }, r => r.Length);
         if (diagnostics.HasErrors) return Result(included.Count);
@@ -65,6 +77,10 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var site = stages.Run("aggregate", () => SiteAggregator.Aggregate(rendered, settings, asOf),
             s => s.Tags.Terms.Count + s.Services.Terms.Count + s.Years.Terms.Count + s.Severities.Terms.Count + s.Causes.Terms.Count);
         if (options.CheckOnly) return Result(included.Count);
+
+        // Cross-incident figures for /metrics/ and the incident pages (issue 8), each timed on its own.
+        site = stages.Run("metrics", () => site with { Metrics = SiteMetrics.Build(site) }, s => s.Metrics!.Reports.Count());
+        site = stages.Run("similar", () => site with { Similar = SimilarIncidents.Find(site.Incidents, asOf) }, s => s.Similar.Values.Sum(l => l.Count));
 
         var theme = new Theme(options.ThemeDirs);
         var engine = new TemplateEngine(theme);
@@ -82,12 +98,20 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
+        // Only the incidents of this build (IncidentSelection) reach the index; it is written into the staging
+        // folder, so a failed build keeps the previous site's search too.
+        var search = stages.Run("search", () => SearchIndexWriter.Write(
+            SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents);
         var pages = stages.Run("render+write", () =>
         {
             var views = new ViewFactory(site, urls, strings);
             var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
             var plans = new PagePlanner(site, views, strings).Plan().ToList();
             Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
+            // Feed, sitemap and data API: built from the same site model, deterministic bytes.
+            SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes));
+            // The front matter's JSON Schema, for editors (see the README).
+            writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
             foreach (var asset in theme.List("assets"))
             {
                 using var stream = theme.Open(asset)!;
@@ -99,6 +123,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }, p => p);
 
         writer.Commit();
-        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
+        return Result(included.Count, pages, writer.FilesWritten + search.Files, writer.BytesWritten + search.Bytes);
     }
 }

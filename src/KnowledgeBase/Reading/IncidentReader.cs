@@ -13,7 +13,11 @@ public static partial class IncidentReader
     /// <param name="Valid">The incident when the file has no errors.</param>
     /// <param name="Partial">Whatever was readable (with a valid id), errors or not.</param>
     /// <param name="ClaimedId">The id the file stands for, if one can be told.</param>
-    public sealed record ReadResult(Incident? Valid, Incident? Partial, string? ClaimedId);
+    public sealed record ReadResult(Incident? Valid, Incident? Partial, string? ClaimedId)
+    {
+        /// <summary>Whatever could be read, even without a valid id (so a public build can tell an internal file's errors apart).</summary>
+        public Incident? Readable { get; init; }
+    }
 
     public static readonly IReadOnlyList<string> KnownFields =
     [
@@ -54,7 +58,10 @@ public static partial class IncidentReader
         var incident = ReadCore(source, settings, local);
         foreach (var d in local) diagnostics.Add(d);
         var claimed = incident is { Id.Length: > 0 } ? incident.Id : ClaimedIdOf(source);
-        return new ReadResult(local.Any(d => d.IsError) ? null : incident, incident is { Id.Length: > 0 } ? incident : null, claimed);
+        return new ReadResult(local.Any(d => d.IsError) ? null : incident, incident is { Id.Length: > 0 } ? incident : null, claimed)
+        {
+            Readable = incident,
+        };
     }
 
     private static string? ClaimedIdOf(SourceFile source)
@@ -71,6 +78,13 @@ public static partial class IncidentReader
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, source.RelativePath, 1, 1, "", splitError!));
             return null;
         }
+        // Refused before anything parses the body (build and kb check alike): see MarkdownLimits.
+        if (MarkdownLimits.FindTooDeep(split.Body) is { } deep)
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, source.RelativePath, split.BodyLine + deep.Line, 1, "body",
+                $"the Markdown is nested about {deep.Depth} levels deep here (block quotes and lists inside each other, or deep indentation); the limit is {MarkdownLimits.MaxDepth}: flatten it"));
+        else if (MarkdownLimits.FindTooDeepHtml(split.Body) is { } html)
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, source.RelativePath, split.BodyLine + html.Line, 1, "body",
+                $"raw HTML elements are open more than {MarkdownLimits.MaxHtmlDepth} levels deep here (start tags without end tags); close them"));
         var root = YamlDocumentLoader.LoadMapping(split.Yaml, source.RelativePath, split.YamlLine - 1, diagnostics);
         if (root is null) return null;
 

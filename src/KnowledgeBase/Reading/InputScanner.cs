@@ -11,10 +11,19 @@ public static class InputScanner
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Lists Markdown files in a stable (ordinal) order so builds are reproducible.</summary>
-    public static IReadOnlyList<string> FindPostmortems(string inputDir)
+    public static IReadOnlyList<string> FindPostmortems(string inputDir) => FindPostmortems(inputDir, null);
+
+    /// <summary>As <see cref="FindPostmortems(string)"/>; a <c>postmortems</c> folder that is itself a link is reported, not followed.</summary>
+    public static IReadOnlyList<string> FindPostmortems(string inputDir, ICollection<Diagnostic>? diagnostics)
     {
         var root = Path.Combine(inputDir, PostmortemsFolder);
         if (!Directory.Exists(root)) return [];
+        if (IsLink(root))
+        {
+            diagnostics?.Add(new Diagnostic(DiagnosticLevel.Error, PostmortemsFolder + "/", 0, 0, "",
+                "the postmortems folder is a symbolic link; kb does not follow links inside the input folder (they can point anywhere): make it a real folder"));
+            return [];
+        }
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
@@ -25,6 +34,13 @@ public static class InputScanner
         var files = Directory.EnumerateFiles(root, "*.md", options).ToList();
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    /// <summary>A symbolic link (or other reparse point) rather than a real file or folder.</summary>
+    public static bool IsLink(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is not null || ((int)info.Attributes != -1 && info.Attributes.HasFlag(FileAttributes.ReparsePoint));
     }
 
     public static string RelativePath(string inputDir, string fullPath) =>

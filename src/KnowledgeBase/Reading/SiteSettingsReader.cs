@@ -9,12 +9,18 @@ public static class SiteSettingsReader
     public const string FileName = "site.yml";
 
     private static readonly IReadOnlyList<string> Known =
-        ["title", "description", "base_url", "default_lang", "edit_url", "severities"];
+        ["title", "description", "base_url", "default_lang", "edit_url", "severities", "action_due_limits", "trust_html"];
 
     public static SiteSettings Read(string inputDir, ICollection<Diagnostic> diagnostics)
     {
         var path = Path.Combine(inputDir, FileName);
         if (!File.Exists(path)) return new SiteSettings();
+        if (InputScanner.IsLink(path))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, FileName, 0, 0, "",
+                "site.yml is a symbolic link; kb does not follow links inside the input folder (they can point anywhere): make it a real file"));
+            return new SiteSettings();
+        }
         var source = InputScanner.Read(inputDir, path, diagnostics);
         if (source is null) return new SiteSettings();
         if (string.IsNullOrWhiteSpace(source.Text)) return new SiteSettings();
@@ -54,6 +60,13 @@ public static class SiteSettingsReader
                     else if (clash is not null) r.Error(value, key, $"severities must differ by more than case or punctuation: {string.Join(", ", clash)}");
                     else settings = settings with { Severities = list };
                     break;
+                case "trust_html" when r.String(value, key) is { } trust:
+                    if (trust is "true" or "false") settings = settings with { TrustHtml = trust == "true" };
+                    else r.Error(value, key, $"expected true or false, found '{trust}'");
+                    break;
+                case "action_due_limits":
+                    if (ReadDueLimits(value, r) is { } limits) settings = settings with { ActionDueLimits = limits };
+                    break;
                 default:
                     if (!Known.Contains(key))
                     {
@@ -64,5 +77,21 @@ public static class SiteSettingsReader
             }
         }
         return settings;
+    }
+
+    /// <summary><c>action_due_limits: {SEV1: 56, SEV2: 56}</c>: days after the incident date; replaces the default map.</summary>
+    private static Dictionary<string, int>? ReadDueLimits(YamlNode node, FieldReader r)
+    {
+        if (node is YamlScalarNode s && FieldReader.IsNull(s)) return new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = r.Mapping(node, "action_due_limits");
+        if (map is null) return null;
+        var limits = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var severity = (keyNode as YamlScalarNode)?.Value?.Trim();
+            if (string.IsNullOrEmpty(severity)) { r.Error(keyNode, "action_due_limits", "expected a severity such as SEV1 as the key"); continue; }
+            if (r.PositiveInt(valueNode, $"action_due_limits.{severity}") is { } days) limits[severity] = days;
+        }
+        return limits;
     }
 }

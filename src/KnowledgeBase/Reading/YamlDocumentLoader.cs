@@ -14,6 +14,12 @@ public static class YamlDocumentLoader
         var stream = new YamlStream();
         try
         {
+            // Bounded first (size, depth, alias expansion, duplicate keys): building the tree recurses per level.
+            if (YamlLimits.Check(yaml, lineOffset) is { } problem)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, problem.Line + lineOffset, problem.Column, problem.Field, problem.Message));
+                return null;
+            }
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)

@@ -12,9 +12,13 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
 {
     public const int LatestOnHome = 10;
     public static readonly IReadOnlyList<string> Templates =
-        ["layout", "home", "incidents", "incident", "taxonomy", "term", "lessons", "lesson-group", "actions", "onboarding", "not-found"];
+        ["layout", "home", "incidents", "incident", "taxonomy", "term", "lessons", "lesson-group", "actions", "onboarding", "search", "not-found",
+         "metrics", "metrics-chart", "onboarding-print"];
 
     private string Lang => site.Settings.DefaultLanguage;
+
+    // Metrics, similar incidents and "on this day" (issue 8); metrics are computed here if no stage did.
+    private readonly MetricsViewFactory _metrics = new(site.Metrics is null ? site with { Metrics = Aggregation.Metrics.SiteMetrics.Build(site) } : site, views, strings);
     private string W(string key) => strings.Get(Lang, key);
 
     public IEnumerable<PagePlan> Plan()
@@ -26,7 +30,7 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
         {
             var captured = incident;
             yield return new PagePlan(incident.Path, "incident", incident.Incident.Language, incident.Incident.Title,
-                () => new Dictionary<string, object?> { ["incident"] = views.Page(captured) });
+                () => new Dictionary<string, object?> { ["incident"] = views.Page(captured), ["similar"] = _metrics.Similar(captured) });
         }
         foreach (var taxonomy in site.Taxonomies)
         {
@@ -53,6 +57,12 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
         {
             ["steps"] = site.Onboarding.Select((r, index) => new OnboardingStepView(index + 1, views.Row(r), r.Lessons, ViewFactory.ReadingMinutes(r))).ToList(),
         });
+        yield return new PagePlan("onboarding/print/", "onboarding-print", Lang, W("onboarding_print_title"), () => new Dictionary<string, object?>
+        {
+            ["steps"] = site.Onboarding.Select((r, index) => new OnboardingStepView(index + 1, views.Row(r), r.Lessons, ViewFactory.ReadingMinutes(r))).ToList(),
+        });
+        foreach (var page in MetricsPages()) yield return page;
+        yield return new PagePlan("search/", "search", Lang, W("search"), () => new Dictionary<string, object?>());
         yield return new PagePlan("404.html", "not-found", Lang, W("not_found"), () => new Dictionary<string, object?>());
     }
 
@@ -74,7 +84,21 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
             ["latest"] = views.Rows(site.Incidents.Take(LatestOnHome)),
             ["taxonomies"] = site.Taxonomies.Select(TaxonomyView).ToList(),
             ["onboarding_count"] = site.Onboarding.Count,
+            ["on_this_day"] = _metrics.OnThisDay(),
         };
+    }
+
+    /// <summary>/metrics/ for all incidents, /metrics/&lt;year&gt;/ per year and /metrics/services/&lt;slug&gt;/ per service.</summary>
+    private IEnumerable<PagePlan> MetricsPages()
+    {
+        var metrics = _metrics.Metrics;
+        foreach (var report in metrics.Reports)
+        {
+            var r = report;
+            var title = r.Scope.Name is { } name ? $"{W("metrics")}: {name}" : W("metrics");
+            yield return new PagePlan(r.Scope.SitePath, "metrics", Lang, title,
+                () => new Dictionary<string, object?> { ["metrics"] = _metrics.Page(r, Lang) });
+        }
     }
 
     /// <summary>

@@ -277,11 +277,18 @@ public static class SearchRuntime
       });
     }
 
-    // Index terms within one edit of the (analysed) word, for "did you mean".
+    // Index terms within one edit of the (analysed) word, for "did you mean". A single-file language has no
+    // dictionary files: its index's own term list serves instead.
     function suggest(code, word) {
       var lang = language(code);
-      if (!lang || !lang.dictionary) return Promise.resolve([]);
+      if (!lang || (!lang.dictionary && !lang.index)) return Promise.resolve([]);
       var term = pipelineOf(lang).runString(normalize(lang.lang, String(word)).toLowerCase())[0] || '';
+      if (!term) return Promise.resolve([]);
+      if (!lang.dictionary) {
+        return get(lang.index).then(function (json) {
+          return json.invertedIndex.map(function (e) { return e[0]; }).filter(function (t) { return withinOneEdit(term, t); });
+        });
+      }
       return fuzzyCandidates(lang, term, new Set());
     }
 

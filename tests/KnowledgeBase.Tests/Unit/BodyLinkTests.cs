@@ -184,17 +184,19 @@ public sealed class BodyLinkTests
     }
 
     [Fact]
-    public void Raw_html_is_escaped_not_emitted()
+    public void Raw_html_is_sanitized_with_a_located_warning_per_removal()
     {
+        // Raw HTML is sanitized by default (issue 5); Trust/SafeHtmlTests covers the policy in depth.
         var (body, diagnostics) = Render("Before <script>alert(1)</script> after.\n\n<div onclick=\"x()\">block</div>\n\n<img src=x onerror=alert(1)>\n");
 
-        Assert.Empty(diagnostics);
+        Assert.All(diagnostics, d => Assert.False(d.IsError));
+        Assert.Equal(3, diagnostics.Count);
         var doc = new HtmlParser().ParseDocument(body.Html);
         Assert.Empty(doc.QuerySelectorAll("script"));
-        Assert.Empty(doc.QuerySelectorAll("div"));
-        Assert.Empty(doc.QuerySelectorAll("img"));
-        Assert.Contains("&lt;script&gt;", body.Html);
-        Assert.Contains("<script>alert(1)</script>", doc.Body!.TextContent);
+        Assert.Empty(doc.QuerySelectorAll("[onclick], [onerror]"));
+        Assert.DoesNotContain("alert(1)", body.Html);
+        Assert.Contains("block", doc.Body!.TextContent);
+        Assert.Contains("after.", doc.Body!.TextContent);
     }
 
     [Fact]
