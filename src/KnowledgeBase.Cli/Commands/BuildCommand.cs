@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KnowledgeBase.Cli.Console;
 using KnowledgeBase.Output;
 using KnowledgeBase.Pipeline;
@@ -26,16 +25,7 @@ public static class BuildCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? reference = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    stderr.WriteLine($"kb: --as-of expects a date as YYYY-MM-DD, got '{text}'");
-                    return ExitCodes.Usage;
-                }
-                reference = d;
-            }
+            if (!DateOption.TryRead(parse, asOf, stderr, out var reference)) return ExitCodes.Usage;
             var inputDir = parse.GetValue(input)!;
             var themeDirs = (parse.GetValue(theme) ?? []).ToList();
             foreach (var dir in themeDirs.Where(d => !Directory.Exists(d)))

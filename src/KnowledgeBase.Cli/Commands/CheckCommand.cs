@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KnowledgeBase.Cli.Console;
 using KnowledgeBase.Validation.Lints;
 
@@ -26,16 +25,7 @@ public static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? reference = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    stderr.WriteLine($"kb: --as-of expects a date as YYYY-MM-DD, got '{text}'");
-                    return ExitCodes.Usage;
-                }
-                reference = d;
-            }
+            if (!DateOption.TryRead(parse, asOf, stderr, out var reference)) return ExitCodes.Usage;
             var inputDir = parse.GetValue(input)!;
             var report = SiteChecker.Check(new CheckOptions { InputDir = inputDir, AsOf = reference, Strict = parse.GetValue(strict) });
             var paths = new CheckPaths(inputDir);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KnowledgeBase.Authoring;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -26,16 +25,7 @@ public static class NewCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? day = null;
-            if (parse.GetValue(date) is { } text)
-            {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    stderr.WriteLine($"kb: --date expects a date as YYYY-MM-DD, got '{text}'");
-                    return ExitCodes.Usage;
-                }
-                day = d;
-            }
+            if (!DateOption.TryRead(parse, date, stderr, out var day)) return ExitCodes.Usage;
             var inputDir = parse.GetValue(input)!;
             // Like kb build: a site's own themes/default/ (next to its input folder) may override the templates.
             var siteTheme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDir)) ?? ".", "themes", "default");
