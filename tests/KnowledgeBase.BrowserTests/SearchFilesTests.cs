@@ -1,3 +1,4 @@
+using KnowledgeBase.Tests.Site;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeBase.Cli.Commands;

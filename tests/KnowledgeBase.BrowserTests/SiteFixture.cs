@@ -1,3 +1,4 @@
+using KnowledgeBase.Tests.Site;
 using KnowledgeBase.Cli.Commands;
 using Microsoft.Playwright;
 

@@ -6,23 +6,11 @@ namespace KnowledgeBase.Tests.Search;
 /// <summary>Runs the node test driver (tests/KnowledgeBase.Tests/node) against the pinned lunr packages.</summary>
 internal static class NodeRunner
 {
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
-
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => KnowledgeBase.Tests.Site.RepoPaths.Root;
 
     public static string NodeDir => Path.Combine(RepoRoot, "tests", "KnowledgeBase.Tests", "node");
 
     public static string NodeModules => Path.Combine(RepoRoot, "themes", "default", "node_modules");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeBase.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("KnowledgeBase.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>Runs <c>node lunr-tool.js args…</c> and returns stdout; fails with node's stderr.</summary>
     public static string Run(params string[] args) => RunScript("lunr-tool.js", args);
