@@ -141,7 +141,7 @@ public sealed class MetricsViewFactory(SiteModel site, ViewFactory views, UiStri
     {
         if (!site.Similar.TryGetValue(incident.Id, out var list)) return [];
         var lang = incident.Incident.Language;
-        return list.Select(s => new SimilarView(views.Ref(s.Incident), s.Incident.Incident.Summary, (int)Math.Round(s.Score * 100),
+        return list.Select(s => new SimilarView(views.Ref(s.Incident), (int)Math.Round(s.Score * 100),
             s.SharedServices.Select(slug => TermLink(site.Services, slug, null)).ToList(),
             s.SharedTags.Select(slug => TermLink(site.Tags, slug, null)).ToList(),
             s.SharedCauses.Select(c => TermLink(site.Causes, c, k => strings.Get(lang, k))).ToList(),

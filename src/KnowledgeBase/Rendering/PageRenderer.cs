@@ -42,11 +42,4 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
         engine.Render(page.Template, values, output);
         output.Write(layout.AsSpan(at + ContentMarker.Length));
     }
-
-    public string Render(PagePlan page)
-    {
-        using var writer = new StringWriter();
-        Render(page, writer);
-        return writer.ToString();
-    }
 }

@@ -131,6 +131,14 @@ public sealed class PublicBuildTests
         Assert.Contains("error(s) in post-mortems outside the public build", site.Stderr);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
 
+        // A public file that takes an internal file's id is told so without the internal file's path.
+        dir.Write("input/postmortems/2024/zzz-public-copy.md",
+            "---\nid: zqaidqz\ntitle: Copy\ndate: 2024-02-01\nseverity: SEV1\nsummary: s\nvisibility: public\n---\nBody.\n");
+        var duplicate = BuiltSite.Build(input, Path.Combine(dir.Path, "out"), "--public");
+        Assert.Contains("postmortems/2024/zzz-public-copy.md:2:5: error [id]: id 'zqaidqz' is already used by (a post-mortem outside the public build)", duplicate.Stderr);
+        Assert.DoesNotContain("zqafilenameqz", duplicate.Stderr);
+        File.Delete(Path.Combine(input, "postmortems/2024/zzz-public-copy.md"));
+
         // The same input without --public shows everything (so the redaction is what hides it).
         var internalBuild = BuiltSite.Build(input, Path.Combine(dir.Path, "out"));
         Assert.Contains("zqxseverityqz", internalBuild.Stderr);

@@ -28,11 +28,11 @@ public static class DataApi
         Indented = false,
     };
 
-    public static byte[] Incidents(SiteModel site)
+    public static ReadOnlyMemory<byte> Incidents(SiteModel site)
     {
         var urls = new PublicUrls(site.Settings);
         var repeats = site.Metrics?.Repeats;
-        using var memory = new MemoryStream();
+        using var memory = new MemoryStream(4096 + site.Incidents.Count * 2048); // about 1.9 KB an incident
         using (var json = new Utf8JsonWriter(memory, Options))
         {
             Header(json, site, site.Incidents.Count);
@@ -48,8 +48,8 @@ public static class DataApi
                 json.WriteString("date", Iso(i.Date));
                 json.WriteString("severity", i.Severity);
                 json.WriteString("lang", i.Language);
-                json.WriteString("status", i.Status.ToString().ToLowerInvariant());
-                json.WriteString("visibility", i.Visibility.ToString().ToLowerInvariant());
+                json.WriteString("status", i.Status switch { IncidentStatus.Draft => "draft", IncidentStatus.Review => "review", _ => "published" });
+                json.WriteString("visibility", i.Visibility == Visibility.Public ? "public" : "internal");
                 Strings(json, "services", i.Services);
                 Strings(json, "tags", i.Tags);
                 Strings(json, "cause_categories", i.CauseCategories);
@@ -105,14 +105,14 @@ public static class DataApi
             json.WriteEndObject();
         }
         memory.WriteByte((byte)'\n');
-        return memory.ToArray();
+        return memory.GetBuffer().AsMemory(0, (int)memory.Length);
     }
 
-    public static byte[] Actions(SiteModel site)
+    public static ReadOnlyMemory<byte> Actions(SiteModel site)
     {
         var urls = new PublicUrls(site.Settings);
         var rows = ActionRow.All(site).ToList();
-        using var memory = new MemoryStream();
+        using var memory = new MemoryStream(4096 + rows.Count * 512); // about 470 bytes an action
         using (var json = new Utf8JsonWriter(memory, Options))
         {
             Header(json, site, rows.Count);
@@ -143,7 +143,7 @@ public static class DataApi
             json.WriteEndObject();
         }
         memory.WriteByte((byte)'\n');
-        return memory.ToArray();
+        return memory.GetBuffer().AsMemory(0, (int)memory.Length);
     }
 
     private static void Header(Utf8JsonWriter json, SiteModel site, int count)
@@ -202,10 +202,10 @@ public static class ActionsCsv
         "status", "overdue", "effective_status", "priority", "success", "link",
     ];
 
-    public static byte[] Write(SiteModel site)
+    public static ReadOnlyMemory<byte> Write(SiteModel site)
     {
         var urls = new PublicUrls(site.Settings);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(4096 + site.Actions.Count * 320);
         Row(sb, Columns);
         foreach (var row in ActionRow.All(site))
         {

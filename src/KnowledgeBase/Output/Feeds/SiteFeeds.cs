@@ -7,12 +7,12 @@ public static class SiteFeeds
 {
     /// <param name="sitePaths">Site paths of every HTML page (for the sitemap).</param>
     /// <param name="write">Thread-safe: writes one file of the site.</param>
-    public static void Write(SiteModel site, IReadOnlyList<string> sitePaths, Action<string, byte[]> write)
+    public static void Write(SiteModel site, IReadOnlyList<string> sitePaths, Action<string, ReadOnlyMemory<byte>> write)
     {
-        Func<IEnumerable<(string Path, byte[] Bytes)>>[] jobs =
+        Func<IEnumerable<(string Path, ReadOnlyMemory<byte> Bytes)>>[] jobs =
         [
             () => [(AtomFeed.Path, AtomFeed.Write(site))],
-            () => Sitemap.Write(site, sitePaths),
+            () => Sitemap.Write(site, sitePaths).Select(f => (f.Path, (ReadOnlyMemory<byte>)f.Bytes)),
             () => [(DataApi.IncidentsPath, DataApi.Incidents(site))],
             () => [(DataApi.ActionsPath, DataApi.Actions(site))],
             () => [(DataApi.ActionsCsvPath, ActionsCsv.Write(site))],

@@ -40,7 +40,7 @@ public sealed record MetricsPageView(
     ActionMetricsView Actions, IReadOnlyList<OwnerMetricsView> Owners, int OwnersNotShown, RecurrenceView Recurrence);
 
 /// <summary>An incident similar to the one on the page, with what they share.</summary>
-public sealed record SimilarView(IncidentRefView Incident, string Summary, int ScorePercent,
+public sealed record SimilarView(IncidentRefView Incident, int ScorePercent,
     IReadOnlyList<LinkView> Services, IReadOnlyList<LinkView> Tags, IReadOnlyList<LinkView> Causes,
     bool Repeat, int OpenActions, int OverdueActions);
 
