@@ -277,6 +277,17 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("summary").GetProperty("errors").GetInt32());
         Assert.DoesNotContain(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() is "blameless" or "vague-action" or "placeholder");
     }
+
+    [Fact]
+    public void A_body_nested_past_markdigs_limits_is_a_located_error_not_a_crash()
+    {
+        var deep = string.Concat(Enumerable.Repeat("*a ", 10_000)) + string.Concat(Enumerable.Repeat("b* ", 10_000));
+        Write("postmortems/2024/a.md", Blaming.Replace("The consumer was slow because Bob forgot to scale it.", deep));
+        var (code, stdout, stderr) = Check();
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("internal error", stderr);
+        Assert.Contains("postmortems/2024/a.md:11:1: error [body]: the Markdown is nested too deeply", stdout);
+    }
 }
 
 public sealed class CheckGithubGroupTests : IDisposable

@@ -58,8 +58,11 @@ public static class SiteChecker
         var sources = InputScanner.FindPostmortems(options.InputDir)
             .Select(p => InputScanner.Read(options.InputDir, p, ignored)).OfType<SourceFile>().ToList();
         var pipeline = MarkdownPipelineFactory.Create();
+        // A file the build found errors in (front matter or body, e.g. Markdown nested past Markdig's limits) is
+        // not linted: its errors come first, and its body may not even parse.
+        var filesWithErrors = build.Diagnostics.Where(d => d.IsError).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
         var targets = Parallelism.Map(sources, s =>
-                IncidentReader.Read(s, settings, new List<Diagnostic>()) is { } incident
+                !filesWithErrors.Contains(s.RelativePath) && IncidentReader.Read(s, settings, new List<Diagnostic>()) is { } incident
                     ? LintTarget.Create(s, incident, settings, pipeline, asOf)
                     : null)
             .OfType<LintTarget>().ToList();
