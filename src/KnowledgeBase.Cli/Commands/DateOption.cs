@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using KnowledgeBase.Model;
 
 namespace KnowledgeBase.Cli.Commands;
 
@@ -11,7 +11,7 @@ public static class DateOption
     {
         value = null;
         if (parse.GetValue(option) is not { } text) return true;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(text, out var d))
         {
             value = d;
             return true;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using KnowledgeBase.Model;
 using KnowledgeBase.Validation.Lints;
 
 namespace KnowledgeBase.Cli.Console;
@@ -31,7 +31,7 @@ public sealed class CheckJsonWriter(TextWriter stdout)
             json.WriteStartObject();
             json.WriteNumber("version", Version);
             json.WriteString("input", inputDir);
-            json.WriteString("as_of", report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("as_of", IsoDate.Format(report.AsOf));
             json.WriteBoolean("strict", report.Strict);
 
             json.WriteStartObject("summary");
@@ -73,7 +73,7 @@ public sealed class CheckJsonWriter(TextWriter stdout)
                     json.WriteString("field", a.Field);
                     json.WriteString("incident", a.IncidentId);
                     json.WriteString("title", a.Action.Title);
-                    json.WriteString("due", a.Action.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    json.WriteString("due", IsoDate.Format(a.Action.Due));
                     json.WriteString("status", Model.ActionItem.StatusKey(a.Action.Status));
                     json.WriteNumber("days_overdue", a.DaysOverdue);
                     json.WriteEndObject();

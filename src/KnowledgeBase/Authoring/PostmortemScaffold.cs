@@ -91,8 +91,8 @@ public static class PostmortemScaffold
         var text = Fill(archetype, new Dictionary<string, string>
         {
             ["title"] = YamlQuoted(title),
-            ["date"] = Iso(date),
-            ["due"] = Iso(date.AddDays(FirstActionDueDays)),
+            ["date"] = IsoDate.Format(date),
+            ["due"] = IsoDate.Format(date.AddDays(FirstActionDueDays)),
             ["severity"] = severity,
             ["id"] = id,
             ["lang"] = language,
@@ -158,8 +158,6 @@ public static class PostmortemScaffold
         }
         return sb.Append('"').ToString();
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static bool IsLanguageCode(string language) =>
         System.Text.RegularExpressions.Regex.IsMatch(language, "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using KnowledgeBase.Aggregation;
+using KnowledgeBase.Model;
 using KnowledgeBase.Search;
 
 namespace KnowledgeBase.Pipeline;
@@ -32,7 +32,7 @@ public static class SearchDocuments
             ActionTitles: i.Actions.Select(a => a.Title).ToList(),
             Body: r.Body.PlainText,
             Url: r.Path,
-            Date: i.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Date: IsoDate.Format(i.Date),
             Severity: i.Severity);
     }
 }

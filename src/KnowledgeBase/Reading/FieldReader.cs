@@ -51,7 +51,7 @@ public sealed class FieldReader(string file, int lineOffset, ICollection<Diagnos
     {
         var text = String(node, field);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (IsoDate.TryParse(text, out var d)) return d;
         Error(node, field, $"expected a date as YYYY-MM-DD (e.g. 2024-03-14), found '{text}'");
         return null;
     }

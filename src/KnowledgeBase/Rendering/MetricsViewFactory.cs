@@ -1,7 +1,8 @@
 using System.Globalization;
-using KnowledgeBase.Aggregation;
 using KnowledgeBase.Aggregation.Metrics;
 using KnowledgeBase.Aggregation.Similarity;
+using KnowledgeBase.Aggregation;
+using KnowledgeBase.Model;
 using KnowledgeBase.Rendering.Charts;
 using KnowledgeBase.Rendering.Views;
 
@@ -63,8 +64,8 @@ public sealed class MetricsViewFactory(SiteModel site, ViewFactory views, UiStri
             r.RecentRepeats.Select(x => new RepeatView(views.Ref(x.Incident), views.Ref(x.Repeat.Earlier), Reason(x.Repeat, W))).ToList());
 
         return new MetricsPageView(heading, scope.Kind.ToString().ToLowerInvariant(), scope.Name, scopeUrl, Url(MetricsScope.All),
-            years, services, report.Incidents.Count, report.First is { } f ? ViewFactory.Iso(f) : null,
-            report.Last is { } l ? ViewFactory.Iso(l) : null, ViewFactory.Iso(site.AsOf), durations,
+            years, services, report.Incidents.Count, report.First is { } f ? IsoDate.Format(f) : null,
+            report.Last is { } l ? IsoDate.Format(l) : null, IsoDate.Format(site.AsOf), durations,
             CountChart("chart-incidents-month", W("metrics_per_month"), report.PerMonth, W),
             CountChart("chart-incidents-quarter", W("metrics_per_quarter"), report.PerQuarter, W),
             DurationSet.Kinds.Select(k => DurationChart(k, report.DurationsByQuarter, W)).ToList(),
@@ -129,7 +130,7 @@ public sealed class MetricsViewFactory(SiteModel site, ViewFactory views, UiStri
 
     private List<RepeatedTermView> Terms(IReadOnlyList<RepeatedTerm> terms, Taxonomy taxonomy, Func<string, string>? causeWord) =>
         terms.Select(t => new RepeatedTermView(causeWord is null ? t.Name : causeWord("cause_" + t.Slug), Urls.Term(taxonomy.Key, t.Slug),
-            t.Incidents, ViewFactory.Iso(t.First), ViewFactory.Iso(t.Last))).ToList();
+            t.Incidents, IsoDate.Format(t.First), IsoDate.Format(t.Last))).ToList();
 
     private string Reason(RepeatOf repeat, Func<string, string> W) => repeat.Reason == RepeatReason.Related
         ? W("metrics_reason_related")

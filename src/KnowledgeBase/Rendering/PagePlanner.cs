@@ -166,7 +166,7 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
             ["actions"] = entries.Select(e => views.Action(e.Action, e.Incident, Lang)).ToList(),
             ["counts"] = counts,
             ["owners"] = byOwner,
-            ["as_of"] = ViewFactory.Iso(site.AsOf),
+            ["as_of"] = IsoDate.Format(site.AsOf),
         };
     }
 }

@@ -11,7 +11,7 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
         Description = settings.Description,
         Base = urls.Base,
         BaseUrl = settings.BaseUrl,
-        AsOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        AsOf = IsoDate.Format(asOf),
         DefaultLang = settings.DefaultLanguage,
     };
 

@@ -45,7 +45,7 @@ public static class DataApi
                 json.WriteString("url", urls.Incident(i.Id));
                 json.WriteString("title", i.Title);
                 json.WriteString("summary", i.Summary);
-                json.WriteString("date", Iso(i.Date));
+                json.WriteString("date", IsoDate.Format(i.Date));
                 json.WriteString("severity", i.Severity);
                 json.WriteString("lang", i.Language);
                 json.WriteString("status", i.Status switch { IncidentStatus.Draft => "draft", IncidentStatus.Review => "review", _ => "published" });
@@ -125,12 +125,12 @@ public static class DataApi
                 json.WriteString("incident_id", i.Id);
                 json.WriteString("incident_title", i.Title);
                 json.WriteString("incident_url", urls.Incident(i.Id));
-                json.WriteString("incident_date", Iso(i.Date));
+                json.WriteString("incident_date", IsoDate.Format(i.Date));
                 json.WriteString("severity", i.Severity);
                 json.WriteNumber("position", row.Position);
                 json.WriteString("title", a.Title);
                 json.WriteString("owner", a.Owner);
-                json.WriteString("due", Iso(a.Due));
+                json.WriteString("due", IsoDate.Format(a.Due));
                 json.WriteString("status", ActionItem.StatusKey(a.Status));
                 json.WriteBoolean("overdue", a.IsOverdue(site.AsOf));
                 json.WriteString("effective_status", a.EffectiveStatusKey(site.AsOf));
@@ -156,7 +156,7 @@ public static class DataApi
         json.WriteString("base_url", site.Settings.BaseUrl);
         json.WriteString("default_lang", site.Settings.DefaultLanguage);
         json.WriteEndObject();
-        json.WriteString("as_of", Iso(site.AsOf));
+        json.WriteString("as_of", IsoDate.Format(site.AsOf));
         json.WriteNumber("count", count);
     }
 
@@ -179,7 +179,6 @@ public static class DataApi
         else json.WriteNull(name);
     }
 
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>An action with its incident and its 1-based position in that incident's list, in API order.</summary>
@@ -213,8 +212,8 @@ public static class ActionsCsv
             var i = row.Incident.Incident;
             Row(sb,
             [
-                i.Id, i.Title, urls.Incident(i.Id), DataApi.Iso(i.Date), i.Severity, row.Position.ToString(CultureInfo.InvariantCulture),
-                a.Title, a.Owner, DataApi.Iso(a.Due), ActionItem.StatusKey(a.Status), a.IsOverdue(site.AsOf) ? "true" : "false",
+                i.Id, i.Title, urls.Incident(i.Id), IsoDate.Format(i.Date), i.Severity, row.Position.ToString(CultureInfo.InvariantCulture),
+                a.Title, a.Owner, IsoDate.Format(a.Due), ActionItem.StatusKey(a.Status), a.IsOverdue(site.AsOf) ? "true" : "false",
                 a.EffectiveStatusKey(site.AsOf), ActionItem.PriorityKey(a.Priority), a.Success ?? "", a.Link ?? "",
             ]);
         }

@@ -10,7 +10,7 @@ public static class FeedDates
         ? t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
         : t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public static string Rfc3339(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+    public static string Rfc3339(DateOnly d) => IsoDate.Format(d) + "T00:00:00Z";
 
     /// <summary>When the incident began: <c>started</c>, else <c>detected</c>, else midnight UTC of its <c>date</c>.</summary>
     public static string Published(Incident i) => i.Times.Origin is { } o ? Rfc3339(o) : Rfc3339(i.Date);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using KnowledgeBase.Aggregation;
+using KnowledgeBase.Model;
 
 namespace KnowledgeBase.Output.Feeds;
 
@@ -23,7 +24,7 @@ public static class Sitemap
     {
         var urls = new PublicUrls(site.Settings);
         var lastmod = site.Incidents.ToDictionary(i => i.Path,
-            i => (FeedDates.Latest(i.Incident)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) ?? i.Incident.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            i => FeedDates.Latest(i.Incident)?.ToString(IsoDate.Pattern, CultureInfo.InvariantCulture) ?? IsoDate.Format(i.Incident.Date),
             StringComparer.Ordinal);
         var pages = sitePaths.Where(p => !p.EndsWith("404.html", StringComparison.Ordinal)).ToList();
         if (pages.Count <= MaxUrlsPerFile) return [(Path, UrlSet(pages, urls, lastmod))];

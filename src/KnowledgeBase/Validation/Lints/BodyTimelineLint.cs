@@ -121,7 +121,7 @@ public sealed partial class BodyTimelineLint : ILintRule
 
         private DateOnly? ParseDate(string text)
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)) return iso;
+            if (IsoDate.TryParse(text, out var iso)) return iso;
             var parts = text.Split('.', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var day) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var month)) return null;
             var explicitYear = parts.Length > 2 && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var y) ? y : (int?)null;
