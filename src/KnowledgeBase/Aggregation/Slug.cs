@@ -34,4 +34,7 @@ public static class Slug
 
     /// <summary>The slug as it appears in an href: each non-ASCII byte percent-encoded.</summary>
     public static string Escape(string slug) => Uri.EscapeDataString(slug);
+
+    /// <summary>A slash-separated path with each segment percent-encoded (the slashes stay).</summary>
+    public static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 }

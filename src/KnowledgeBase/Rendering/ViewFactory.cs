@@ -28,7 +28,7 @@ public sealed class ViewFactory
     public IReadOnlyList<IncidentRowView> Rows(IEnumerable<RenderedIncident> incidents) => incidents.Select(Row).ToList();
 
     public IncidentRefView Ref(RenderedIncident i) => new(i.Id, i.Incident.Title, _urls.Incident(i.Id),
-        Iso(i.Incident.Date), i.Incident.Severity, Slug.From(i.Incident.Severity), i.Incident.Language);
+        IsoDate.Format(i.Incident.Date), i.Incident.Severity, Slug.From(i.Incident.Severity), i.Incident.Language);
 
     private IncidentRowView BuildRow(RenderedIncident r)
     {
@@ -40,7 +40,7 @@ public sealed class ViewFactory
         var open = actions.Count(a => a.Status is ActionStatus.Open or ActionStatus.InProgress);
         var services = i.Services.Select(s => new LinkView(s, _urls.TermOf(_site.Services, s))).ToList();
         var tags = i.Tags.Select(t => new LinkView(t, _urls.TermOf(_site.Tags, t))).ToList();
-        return new IncidentRowView(i.Id, _urls.Incident(i.Id), i.Title, Iso(i.Date), I(i.Date.Year), i.Severity,
+        return new IncidentRowView(i.Id, _urls.Incident(i.Id), i.Title, IsoDate.Format(i.Date), I(i.Date.Year), i.Severity,
             Slug.From(i.Severity), _urls.TermOf(_site.Severities, i.Severity), i.Summary, i.Language, services, tags,
             done, actions.Count, overdue, open, countable == 0 ? 100 : done * 100 / countable,
             string.Join(", ", i.Services), string.Join(", ", i.Tags));
@@ -75,7 +75,7 @@ public sealed class ViewFactory
         var referencedBy = _site.ReferencedBy.TryGetValue(i.Id, out var refs) ? refs.Select(Ref).ToList() : [];
         var related = i.Related.Where(_site.ById.ContainsKey).Select(id => Ref(_site.ById[id])).ToList();
         var edit = _site.Settings.EditUrl is { } prefix
-            ? prefix + string.Join('/', i.SourcePath.Split('/').Select(Uri.EscapeDataString))
+            ? prefix + Slug.EscapePath(i.SourcePath)
             : null;
 
         return new IncidentPageView(Row(r), i.Authors, i.Facilitator, i.DetectedBy, moments, durations, t.StartIsDetection,
@@ -91,12 +91,10 @@ public sealed class ViewFactory
     public ActionView Action(ActionItem a, RenderedIncident r, string lang)
     {
         var status = a.EffectiveStatusKey(_site.AsOf);
-        return new ActionView(a.Title, a.Owner, Iso(a.Due), status, _strings.Get(lang, "status_" + status),
+        return new ActionView(a.Title, a.Owner, IsoDate.Format(a.Due), status, _strings.Get(lang, "status_" + status),
             ActionItem.PriorityKey(a.Priority), _strings.Get(lang, "priority_" + ActionItem.PriorityKey(a.Priority)),
             a.Success, a.Link, a.IsOverdue(_site.AsOf), Ref(r));
     }
-
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KnowledgeBase.Aggregation;
 using KnowledgeBase.Model;
 
 namespace KnowledgeBase.Output.Feeds;
@@ -18,8 +19,7 @@ public sealed class PublicUrls(SiteSettings settings)
     /// <summary>The URL of a site path such as <c>tags/база-данных/</c>; each segment is percent-encoded.</summary>
     public string Of(string sitePath)
     {
-        var escaped = string.Join('/', sitePath.Split('/').Select(Uri.EscapeDataString));
-        return (IsAbsolute ? settings.BaseUrl : settings.BasePath) + escaped;
+        return (IsAbsolute ? settings.BaseUrl : settings.BasePath) + Slug.EscapePath(sitePath);
     }
 
     public string Incident(string id) => Of($"incidents/{id}/");
