@@ -31,6 +31,8 @@ public sealed record Incident
     public IReadOnlyList<string> Related { get; init; } = [];
     /// <summary>Position of each <c>related</c> entry, for errors about unknown ids.</summary>
     public IReadOnlyList<SourcePosition> RelatedPositions { get; init; } = [];
+    /// <summary>Field path of each kept <c>related</c> entry ("related[3]"): duplicates are dropped, so list index ≠ source index.</summary>
+    public IReadOnlyList<string> RelatedFields { get; init; } = [];
     public int? Onboarding { get; init; }
     /// <summary>Lessons from the front matter; null when the field is absent (then the body's lessons apply).</summary>
     public IReadOnlyList<string>? Lessons { get; init; }

@@ -147,6 +147,7 @@ public static partial class IncidentReader
 
         var related = new List<string>();
         var relatedPositions = new List<SourcePosition>();
+        var relatedFields = new List<string>();
         if (fields.TryGetValue("related", out var relNode) && r.Sequence(relNode, "related") is { } relSeq)
             for (var i = 0; i < relSeq.Children.Count; i++)
             {
@@ -157,6 +158,7 @@ public static partial class IncidentReader
                 if (related.Contains(rel)) continue;
                 related.Add(rel);
                 relatedPositions.Add(r.PositionOf(relSeq.Children[i]));
+                relatedFields.Add($"related[{i}]");
             }
 
         int? onboarding = null;
@@ -190,6 +192,7 @@ public static partial class IncidentReader
             Impact = fields.TryGetValue("impact", out var impactNode) ? ReadImpact(impactNode, r) : [],
             Related = related,
             RelatedPositions = relatedPositions,
+            RelatedFields = relatedFields,
             Onboarding = onboarding,
             OnboardingPosition = onboardingPosition,
             Lessons = lessons,

@@ -17,7 +17,8 @@ public sealed class RelatedIdsRule : IValidationRule
                 if (known.Contains(id)) continue;
                 var p = incident.RelatedPositions[i];
                 var hint = Spelling.Closest(id, ids, 3);
-                yield return new Diagnostic(DiagnosticLevel.Error, incident.SourcePath, p.Line, p.Column, $"related[{i}]",
+                yield return new Diagnostic(DiagnosticLevel.Error, incident.SourcePath, p.Line, p.Column,
+                    incident.RelatedFields.ElementAtOrDefault(i) ?? $"related[{i}]",
                     hint is null ? $"no post-mortem has the id '{id}'" : $"no post-mortem has the id '{id}'; did you mean '{hint}'?");
             }
     }

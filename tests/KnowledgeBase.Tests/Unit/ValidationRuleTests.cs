@@ -80,6 +80,18 @@ public sealed class ValidationRuleTests
     }
 
     [Fact]
+    public void RelatedIdsRule_names_the_source_index_after_a_duplicate_was_dropped()
+    {
+        var target = Pm.Incident("db-disk-full");
+        var source = Pm.ReadValid(Pm.Doc("related:\n  - db-disk-full\n  - db-disk-full\n  - nope\n"),
+            relativePath: "postmortems/cache.md");
+
+        var d = Assert.Single(Check(new RelatedIdsRule(), [source, target]));
+
+        DiagnosticAssert.At(d, DiagnosticLevel.Error, "postmortems/cache.md", 9, 5, "related[2]");
+    }
+
+    [Fact]
     public void RelatedIdsRule_accepts_ids_of_drafts_too()
     {
         var draft = Pm.Incident("draft-one") with { Status = IncidentStatus.Draft };
