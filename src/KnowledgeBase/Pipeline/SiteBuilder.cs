@@ -100,8 +100,13 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         // Only the incidents of this build (IncidentSelection) reach the index; it is written into the staging
         // folder, so a failed build keeps the previous site's search too.
-        var search = stages.Run("search", () => SearchIndexWriter.Write(
-            SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents);
+        var search = stages.Run("search", () =>
+        {
+            var stats = SearchIndexWriter.Write(SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder));
+            // Hashed and compared like every other file, so an unchanged index is not rewritten either.
+            writer.Adopt(SearchDocuments.Folder);
+            return stats;
+        }, s => s.Documents);
         var pages = stages.Run("render+write", () =>
         {
             var views = new ViewFactory(site, urls, strings);
@@ -123,6 +128,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }, p => p);
 
         writer.Commit();
-        return Result(included.Count, pages, writer.FilesWritten + search.Files, writer.BytesWritten + search.Bytes);
+        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
     }
 }
