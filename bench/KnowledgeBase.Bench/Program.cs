@@ -21,9 +21,9 @@ internal static class Program
               `dotnet kb.dll build` and with Hugo (bench/hugo-site) in child processes, alternating,
               --runs times each, output folder removed before each run, and print wall time, peak
               RSS, CPU time, output size and kb's ratios to Hugo.
-              --kb       kb.dll to measure (default src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll,
-                         built in Release first if missing)
-              --build    rebuild kb in Release even if kb.dll exists
+              --kb       kb.dll to measure (default src/KnowledgeBase.Cli/bin/Release/publish-<rid>/kb.dll,
+                         published in Release with ReadyToRun first if missing)
+              --build    publish kb again even if kb.dll exists
               --work     where corpora and outputs go (default: <temp>/kb-bench)
               --keep     keep the last output folder of each size and tool
               --hugo     the hugo executable (default: hugo on PATH; the run stops if it is missing)

@@ -229,22 +229,32 @@ internal static class BenchRunner
             Console.Error.WriteLine("error: KnowledgeBase.sln not found above the current folder; pass --kb PATH/kb.dll.");
             return null;
         }
-        var dll = Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "net10.0", "kb.dll");
+        // Published for this machine's runtime: that is what makes the CLI ReadyToRun (precompiled), as a user
+        // installing kb for speed would run it.
+        var publishDir = Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "publish-" + RuntimeId());
+        var dll = Path.Combine(publishDir, "kb.dll");
         if (forceBuild || !File.Exists(dll))
         {
             var project = Path.Combine(root, "src", "KnowledgeBase.Cli", "KnowledgeBase.Cli.csproj");
-            Console.WriteLine($"Building {project} in Release …");
+            Console.WriteLine($"Publishing {project} (Release, {RuntimeId()}, ReadyToRun) to {publishDir} …");
             var psi = new ProcessStartInfo(dotnet) { UseShellExecute = false };
-            foreach (var a in new[] { "build", "-c", "Release", project, "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
-            using var build = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet build");
+            foreach (var a in new[] { "publish", "-c", "Release", "-r", RuntimeId(), project, "-o", publishDir, "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
+            using var build = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet publish");
             build.WaitForExit();
             if (build.ExitCode != 0 || !File.Exists(dll))
             {
-                Console.Error.WriteLine($"error: building kb failed (exit code {build.ExitCode}).");
+                Console.Error.WriteLine($"error: publishing kb failed (exit code {build.ExitCode}).");
                 return null;
             }
         }
         return dll;
+    }
+
+    /// <summary>The portable runtime identifier of this machine (linux-x64, osx-arm64 …).</summary>
+    private static string RuntimeId()
+    {
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        return os + "-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
     }
 
     private static string? FindRepoRoot()

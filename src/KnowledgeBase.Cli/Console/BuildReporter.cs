@@ -54,7 +54,7 @@ public sealed class BuildReporter : IBuildObserver
     {
         if (_verbose)
             _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {timing.Stage,-14} {timing.Count,7} items {timing.Elapsed.TotalMilliseconds,9:F1} ms"));
+                $"  {timing.Stage,-14} {timing.Count,7} items {timing.Elapsed.TotalMilliseconds,9:F1} ms   heap {timing.HeapBytesAfter / 1048576.0,6:F0} MiB   peak RSS {timing.PeakResidentBytes / 1048576.0,6:F0} MiB"));
     }
 
     public void Report(BuildResult result, string outputDir)

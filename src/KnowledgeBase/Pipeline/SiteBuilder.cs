@@ -41,24 +41,8 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
 
-        var sources = stages.Run("read", () =>
-        {
-            var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
-            return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
-        }, s => s.Count);
-
-        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
-        var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
-        publicOnly?.Learn(read);
-
-        var included = stages.Run("validate", () =>
-        {
-            // Cross-file rules also see files with errors of their own, so one run reports everything.
-            var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
-            foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
-            // The one place the build's incident set is chosen (drafts, --public): later stages see nothing else.
-            return parsed.Where(i => IncidentSelection.Includes(i, options)).ToList();
-        }, i => i.Count);
+        // Its own method, so the source texts and partial parse results are garbage once validation is done.
+        var (parsed, included) = ReadAndValidate(options, settings, stages, diagnostics, publicOnly);
         if (diagnostics.HasErrors) return Result(included.Count);
 
         var urls = new SiteUrls(settings.BasePath);
@@ -129,5 +113,29 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
 
         writer.Commit();
         return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
+    }
+
+    private static (List<Incident> Parsed, List<Incident> Included) ReadAndValidate(
+        BuildOptions options, SiteSettings settings, StageRunner stages, DiagnosticBag diagnostics, PublicDiagnostics? publicOnly)
+    {
+        var sources = stages.Run("read", () =>
+        {
+            var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
+            return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
+        }, s => s.Count);
+
+        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
+        var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
+        publicOnly?.Learn(read);
+
+        var included = stages.Run("validate", () =>
+        {
+            // Cross-file rules also see files with errors of their own, so one run reports everything.
+            var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
+            foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
+            // The one place the build's incident set is chosen (drafts, --public): later stages see nothing else.
+            return parsed.Where(i => IncidentSelection.Includes(i, options)).ToList();
+        }, i => i.Count);
+        return (parsed, included);
     }
 }

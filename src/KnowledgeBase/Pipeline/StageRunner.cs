@@ -14,9 +14,20 @@ public sealed class StageRunner(IBuildObserver observer)
         observer.StageStarted(name);
         var watch = Stopwatch.StartNew();
         var result = stage();
-        var timing = new StageTiming(name, count(result), watch.Elapsed);
+        var timing = new StageTiming(name, count(result), watch.Elapsed)
+        {
+            // Cheap reads (no collection forced): enough to see which stage holds or peaks memory.
+            HeapBytesAfter = GC.GetGCMemoryInfo().HeapSizeBytes,
+            PeakResidentBytes = PeakResident(),
+        };
         _timings.Add(timing);
         observer.StageFinished(timing);
         return result;
+    }
+
+    private static long PeakResident()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
     }
 }
