@@ -142,6 +142,7 @@ public sealed class AtomicSiteWriter : IDisposable
     /// <summary>
     /// Takes in files another component wrote straight into <see cref="FullPathOf"/>(<paramref name="relativeFolder"/>)
     /// (the search index): records them, and in an update drops the staged copies of those that did not change.
+    /// Files in that folder written through this writer (the search page) are already recorded and skipped.
     /// </summary>
     public (int Files, long Bytes) Adopt(string relativeFolder)
     {
@@ -151,8 +152,9 @@ public sealed class AtomicSiteWriter : IDisposable
         long bytes = 0;
         foreach (var full in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
-            var content = File.ReadAllBytes(full);
             var key = KeyOf(full);
+            if (_produced.ContainsKey(key)) continue;
+            var content = File.ReadAllBytes(full);
             var hash = BuildState.Hash(content);
             files++;
             bytes += content.Length;

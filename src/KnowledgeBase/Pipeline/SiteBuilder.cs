@@ -84,32 +84,32 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         // Only the incidents of this build (IncidentSelection) reach the index; it is written into the staging
         // folder, so a failed build keeps the previous site's search too.
-        var search = stages.Run("search", () =>
-        {
-            var stats = SearchIndexWriter.Write(SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder));
-            // Hashed and compared like every other file, so an unchanged index is not rewritten either.
-            writer.Adopt(SearchDocuments.Folder);
-            return stats;
-        }, s => s.Documents);
-        var pages = stages.Run("render+write", () =>
-        {
-            var views = new ViewFactory(site, urls, strings);
-            var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
-            var plans = new PagePlanner(site, views, strings).Plan().ToList();
-            Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
-            // Feed, sitemap and data API: built from the same site model, deterministic bytes.
-            SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes.Span));
-            // The front matter's JSON Schema, for editors (see the README).
-            writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
-            foreach (var asset in theme.List("assets"))
+        // The search index and the pages only read the site model: built side by side, the index's sequential
+        // parts and the pages' file creation overlap on the two cores. The index is written into the staging
+        // folder, so a failed build keeps the previous site's search too; only this build's incidents reach it.
+        var (_, pages) = stages.RunTogether(
+            "search", () => SearchIndexWriter.Write(SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents,
+            "render+write", () =>
             {
-                using var stream = theme.Open(asset)!;
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                writer.WriteBytes(asset, memory.GetBuffer().AsSpan(0, (int)memory.Length));
-            }
-            return plans.Count;
-        }, p => p);
+                var views = new ViewFactory(site, urls, strings);
+                var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
+                var plans = new PagePlanner(site, views, strings).Plan().ToList();
+                Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
+                // Feed, sitemap and data API: built from the same site model, deterministic bytes.
+                SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes.Span));
+                // The front matter's JSON Schema, for editors (see the README).
+                writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
+                foreach (var asset in theme.List("assets"))
+                {
+                    using var stream = theme.Open(asset)!;
+                    using var memory = new MemoryStream();
+                    stream.CopyTo(memory);
+                    writer.WriteBytes(asset, memory.GetBuffer().AsSpan(0, (int)memory.Length));
+                }
+                return plans.Count;
+            }, p => p);
+        // Hashed and compared like every other file, so an unchanged index is not rewritten either.
+        writer.Adopt(SearchDocuments.Folder);
 
         writer.Commit();
         return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
