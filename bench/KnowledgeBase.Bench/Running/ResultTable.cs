@@ -30,6 +30,7 @@ internal static class ResultTable
             hugo is null ? "" : Ratio(r.WallMedian, hugo.WallMedian),
             hugo is null || double.IsNaN(r.PairedWallRatio) ? "" : r.PairedWallRatio.ToString("F2", Inv) + "×",
             hugo is null || r.RssMedianMiB < 0 || hugo.RssMedianMiB <= 0 ? "" : Ratio(r.RssMedianMiB, hugo.RssMedianMiB),
+            hugo is null || r.CpuMedian < 0 || hugo.CpuMedian <= 0 ? "" : Ratio(r.CpuMedian, hugo.CpuMedian),
         };
     }).ToList();
 
@@ -38,7 +39,7 @@ internal static class ResultTable
     public static void Print(IReadOnlyList<Row> rows, double floorMiB)
     {
         string[] header = ["size", "tool", "wall median (s)", "wall min (s)", "peak RSS (MiB)", "cpu median (s)", "output MiB", "files",
-            "wall ÷ hugo", "paired ÷ hugo", "RSS ÷ hugo"];
+            "wall ÷ hugo", "paired ÷ hugo", "RSS ÷ hugo", "cpu ÷ hugo"];
         var cells = Cells(rows);
         var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
         string Line(string[] values) => "| " + string.Join(" | ", values.Select((v, i) => i < 2 ? v.PadRight(widths[i]) : v.PadLeft(widths[i]))) + " |";
@@ -54,5 +55,6 @@ internal static class ResultTable
         Console.WriteLine("cpu: user + system CPU time of the build (above wall time = parallel work).");
         Console.WriteLine("output: total size and number of files of the output folder after the last run.");
         Console.WriteLine("÷ hugo: kb's median divided by Hugo's median in this session; paired: median of each kb run divided by the Hugo run next to it.");
+        Console.WriteLine("On a machine shared with other work, wall times stretch with the load; CPU time is the steadier measure of work done.");
     }
 }
