@@ -15,7 +15,7 @@ namespace KnowledgeBase.Pipeline;
 /// <summary>
 /// The build, as a straight line of named stages:
 /// read → parse → validate → markdown (render + extract from one AST) → aggregate → metrics → similar → search (index files)
-/// → render + write (streamed pages, then feed, sitemap and data API).
+/// side by side with render + write (pages, then feed, sitemap and data API) → commit (only changed files, see AtomicSiteWriter).
 /// Any error stops the line before anything is written, and the previous site stays in place.
 /// </summary>
 public sealed class SiteBuilder(IBuildObserver? observer = null)
@@ -82,8 +82,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
-        // Only the incidents of this build (IncidentSelection) reach the index; it is written into the staging
-        // folder, so a failed build keeps the previous site's search too.
         // The search index and the pages only read the site model: built side by side, the index's sequential
         // parts and the pages' file creation overlap on the two cores. The index is written into the staging
         // folder, so a failed build keeps the previous site's search too; only this build's incidents reach it.
