@@ -196,8 +196,10 @@ public sealed class AtomicSiteWriter : IDisposable
         if (_previous is not null)
         {
             InPlaceUpdate.WriteJournal(_staging, _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal));
-            InPlaceUpdate.Apply(_staging, _target);
+            // From here the staging folder is the journal's data: kept even if a move fails, so the next build
+            // finishes the update instead of leaving half of it.
             _committed = true;
+            InPlaceUpdate.Apply(_staging, _target);
             state.Save(_statePath);
             TryDelete(_staging);
             return;

@@ -110,7 +110,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         writer.Adopt(SearchDocuments.Folder);
 
         writer.Commit();
-        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten);
+        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged };
     }
 
     private static (List<Incident> Parsed, List<Incident> Included) ReadAndValidate(

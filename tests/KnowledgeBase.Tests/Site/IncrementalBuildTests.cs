@@ -58,6 +58,7 @@ public sealed class IncrementalBuildTests
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first, Snapshot(output));
+        Assert.Contains($", 0 written, {first.Count - 1} unchanged)", again.Stdout); // every file but kb's marker
         Assert.Empty(Directory.EnumerateDirectories(dir.Path, ".out.*"));
         // The state lives next to the site, never in it: deployed sites stay byte-for-byte reproducible.
         Assert.False(File.Exists(Path.Combine(output, ".kb-build-state")));
