@@ -16,14 +16,18 @@ internal static class Program
 
           run [--sizes 1000,10000] [--runs 3] [--warmup 0] [--seed S] [--kb PATH/kb.dll]
               [--work DIR] [--as-of 2026-11-23] [--build] [--keep] [--dotnet PATH]
+              [--hugo PATH | --no-hugo]
               For each size: generate the corpus (cached in the work folder), then build it with
-              `dotnet kb.dll build` in a child process --runs times, output folder removed before
-              each run, and print wall time, peak RSS, CPU time and output size.
-              --kb       kb.dll to measure (default src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll,
-                         built in Release first if missing)
-              --build    rebuild kb in Release even if kb.dll exists
+              `dotnet kb.dll build` and with Hugo (bench/hugo-site) in child processes, alternating,
+              --runs times each, output folder removed before each run, and print wall time, peak
+              RSS, CPU time, output size and kb's ratios to Hugo.
+              --kb       kb.dll to measure (default src/KnowledgeBase.Cli/bin/Release/publish-<rid>/kb.dll,
+                         published in Release with ReadyToRun first if missing)
+              --build    publish kb again even if kb.dll exists
               --work     where corpora and outputs go (default: <temp>/kb-bench)
-              --keep     keep the last output folder of each size
+              --keep     keep the last output folder of each size and tool
+              --hugo     the hugo executable (default: hugo on PATH; the run stops if it is missing)
+              --no-hugo  measure kb alone
 
         Exit codes: 0 ok, 1 a build failed, 2 usage error.
         """;

@@ -11,13 +11,14 @@ internal static class BenchRunner
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private sealed record RunResult(int ExitCode, double WallSeconds, long MaxRssKiB, double CpuSeconds, string StdOut, string StdErr);
+    internal sealed record RunResult(int ExitCode, double WallSeconds, long MaxRssKiB, double CpuSeconds, string StdOut, string StdErr);
 
-    private sealed record Row(int Size, double WallMedian, double WallMin, double RssMedianMiB, double RssMaxMiB, double CpuMedian, long OutputBytes, int OutputFiles);
+    /// <summary>One measured program: how to build a corpus into an output folder.</summary>
+    private sealed record Tool(string Name, Func<string, string, string, IReadOnlyList<string>> Command);
 
     public static int Run(string[] argv)
     {
-        var args = Args.Parse(argv, new HashSet<string> { "build", "keep" });
+        var args = Args.Parse(argv, new HashSet<string> { "build", "keep", "no-hugo" });
         var sizes = ParseSizes(args.String("sizes") ?? "1000,10000");
         var runs = args.Int("runs", 3, min: 1);
         var warmup = args.Int("warmup", 0, min: 0);
@@ -28,89 +29,104 @@ internal static class BenchRunner
         var forceBuild = args.Flag("build");
         var keep = args.Flag("keep");
         var dotnet = args.String("dotnet") ?? "dotnet";
+        var noHugo = args.Flag("no-hugo");
+        var hugoArg = args.String("hugo") ?? "hugo";
         args.EnsureAllUsed();
         if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", Inv, DateTimeStyles.None, out _))
             throw new UsageException($"--as-of expects YYYY-MM-DD, got '{asOf}'");
 
+        var tools = new List<Tool>();
         var kbDll = ResolveKb(kbArg, forceBuild, dotnet);
         if (kbDll is null) return 1;
+        tools.Add(new Tool("kb", (corpus, output, _) => [dotnet, kbDll, "build", "--input", corpus, "--output", output, "--as-of", asOf]));
+        if (!noHugo)
+        {
+            // The comparison is the point of the benchmark: without Hugo it stops and says how to get it.
+            var hugo = Hugo.Find(hugoArg);
+            var root = FindRepoRoot();
+            var hugoSite = root is null ? null : Path.Combine(root, "bench", "hugo-site");
+            if (hugo is null)
+            {
+                Console.Error.WriteLine($"error: hugo not found ('{hugoArg}'); {Hugo.InstallHint}.");
+                return 1;
+            }
+            if (hugoSite is null || !File.Exists(Path.Combine(hugoSite, "hugo.toml")))
+            {
+                Console.Error.WriteLine("error: bench/hugo-site/hugo.toml not found; run from the repository, or use --no-hugo.");
+                return 1;
+            }
+            Console.WriteLine($"hugo:    {hugo} ({Hugo.Version(hugo)}), site {hugoSite}");
+            tools.Add(new Tool("hugo", (corpus, output, scratch) => Hugo.Command(hugo, hugoSite, corpus, output, scratch)));
+        }
         Directory.CreateDirectory(work);
 
         Console.WriteLine($"kb:      {kbDll}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformationText()}");
-        Console.WriteLine($"runs:    {runs} per size (+{warmup} warm-up), seed {seed}, --as-of {asOf}, work folder {work}");
+        Console.WriteLine($"runs:    {runs} per size and tool (+{warmup} warm-up), alternating, seed {seed}, --as-of {asOf}, work folder {work}");
 
         var floor = MeasureFloor(work);
-        var rows = new List<Row>();
+        var rows = new List<ResultTable.Row>();
         foreach (var size in sizes)
         {
             var corpus = EnsureCorpus(work, size, seed);
-            var runRoot = Path.Combine(work, $"run-{size.ToString(Inv)}");
-            var output = Path.Combine(runRoot, "site");
-            var results = new List<RunResult>();
+            var results = tools.ToDictionary(t => t.Name, _ => new List<RunResult>());
+            var outputs = new Dictionary<string, (long Bytes, int Files)>();
             for (var i = 0; i < warmup + runs; i++)
             {
-                // A fresh, empty parent folder each time: removes the previous site and anything kb
-                // may have staged next to it.
-                DeleteDirectory(runRoot);
-                Directory.CreateDirectory(runRoot);
-                var result = Measure(work, [dotnet, kbDll, "build", "--input", corpus, "--output", output, "--as-of", asOf]);
                 var label = i < warmup ? $"warm-up {i + 1}/{warmup}" : $"run {i - warmup + 1}/{runs}";
-                if (result.ExitCode != 0)
+                // Alternate the order (kb, hugo, then hugo, kb …) so a slow drift of the machine's load
+                // does not favour whichever tool always runs first.
+                var order = i % 2 == 0 ? tools : Enumerable.Reverse(tools).ToList();
+                foreach (var tool in order)
                 {
-                    Console.Error.WriteLine($"size {size}: {label}: kb build exited with code {result.ExitCode}.");
-                    Console.Error.WriteLine("---- kb stderr ----");
-                    Console.Error.WriteLine(result.StdErr.TrimEnd());
-                    if (result.StdOut.Length > 0)
+                    // A fresh, empty parent folder each time: removes the previous site, anything kb
+                    // staged next to it and Hugo's caches.
+                    var runRoot = Path.Combine(work, $"run-{size.ToString(Inv)}-{tool.Name}");
+                    var output = Path.Combine(runRoot, "site");
+                    DeleteDirectory(runRoot);
+                    Directory.CreateDirectory(runRoot);
+                    var result = Measure(work, tool.Command(corpus, output, runRoot));
+                    if (result.ExitCode != 0)
                     {
-                        Console.Error.WriteLine("---- kb stdout (tail) ----");
-                        Console.Error.WriteLine(Tail(result.StdOut, 40));
+                        Console.Error.WriteLine($"size {size}: {tool.Name} {label}: build exited with code {result.ExitCode}.");
+                        Console.Error.WriteLine($"---- {tool.Name} stderr ----");
+                        Console.Error.WriteLine(result.StdErr.TrimEnd());
+                        if (result.StdOut.Length > 0)
+                        {
+                            Console.Error.WriteLine($"---- {tool.Name} stdout (tail) ----");
+                            Console.Error.WriteLine(Tail(result.StdOut, 40));
+                        }
+                        return 1;
                     }
-                    return 1;
+                    Console.WriteLine(string.Create(Inv,
+                        $"  {size,6} docs  {tool.Name,-4} {label,-12} wall {result.WallSeconds,7:F2} s   peak RSS {MiB(result.MaxRssKiB * 1024L),7:F1} MiB   cpu {result.CpuSeconds,7:F2} s"));
+                    if (i >= warmup) results[tool.Name].Add(result);
+                    if (i == warmup + runs - 1)
+                    {
+                        outputs[tool.Name] = FolderSize(output);
+                        if (!keep) DeleteDirectory(runRoot);
+                    }
                 }
-                Console.WriteLine(string.Create(Inv,
-                    $"  {size,6} docs  {label,-12} wall {result.WallSeconds,7:F2} s   peak RSS {MiB(result.MaxRssKiB * 1024L),7:F1} MiB   cpu {result.CpuSeconds,7:F2} s"));
-                if (i >= warmup) results.Add(result);
             }
 
-            var (bytes, files) = FolderSize(output);
-            var walls = results.Select(r => r.WallSeconds).ToList();
-            var rss = results.Select(r => MiB(r.MaxRssKiB * 1024L)).ToList();
-            rows.Add(new Row(size, Median(walls), walls.Min(), Median(rss), rss.Max(),
-                Median(results.Select(r => r.CpuSeconds).ToList()), bytes, files));
-            if (!keep) DeleteDirectory(runRoot);
+            foreach (var tool in tools)
+            {
+                var r = results[tool.Name];
+                var walls = r.Select(x => x.WallSeconds).ToList();
+                var rss = r.Select(x => MiB(x.MaxRssKiB * 1024L)).ToList();
+                rows.Add(new ResultTable.Row(size, tool.Name, Median(walls), walls.Min(), Median(rss),
+                    Median(r.Select(x => x.CpuSeconds).ToList()), outputs[tool.Name].Bytes, outputs[tool.Name].Files));
+            }
+            if (results.TryGetValue("hugo", out var hugoRuns))
+            {
+                // Ratios of runs made back to back: each kb run against the Hugo run next to it.
+                var pairs = results["kb"].Zip(hugoRuns).Select(p => p.First.WallSeconds / p.Second.WallSeconds).ToList();
+                rows[^2] = rows[^2] with { PairedWallRatio = Median(pairs) };
+            }
         }
 
-        PrintTable(rows, floor);
+        ResultTable.Print(rows, floor);
         return 0;
-    }
-
-    private static void PrintTable(List<Row> rows, double floorMiB)
-    {
-        string[] header = ["size", "wall median (s)", "wall min (s)", "peak RSS (MiB)", "output MiB", "files", "cpu median (s)"];
-        var cells = rows.Select(r => new[]
-        {
-            r.Size.ToString(Inv),
-            r.WallMedian.ToString("F2", Inv),
-            r.WallMin.ToString("F2", Inv),
-            r.RssMedianMiB < 0 ? "n/a" : r.RssMedianMiB.ToString("F0", Inv),
-            MiB(r.OutputBytes).ToString("F1", Inv),
-            r.OutputFiles.ToString(Inv),
-            r.CpuMedian < 0 ? "n/a" : r.CpuMedian.ToString("F2", Inv),
-        }).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
-        string Line(string[] values) => "| " + string.Join(" | ", values.Select((v, i) => i == 0 ? v.PadRight(widths[i]) : v.PadLeft(widths[i]))) + " |";
-
-        Console.WriteLine();
-        Console.WriteLine(Line(header));
-        Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i == 0 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|");
-        foreach (var c in cells) Console.WriteLine(Line(c));
-        Console.WriteLine();
-        Console.WriteLine("wall: process start to exit of `dotnet kb.dll build` (median and minimum of the runs).");
-        Console.WriteLine("peak RSS: getrusage(RUSAGE_CHILDREN).ru_maxrss of the build, median of the runs" +
-                          (floorMiB >= 0 ? string.Create(Inv, $"; measurement floor {floorMiB:F1} MiB (wrapper's own RSS inherited at exec).") : "."));
-        Console.WriteLine("output: total size and number of files of the output folder after the last run.");
-        Console.WriteLine("cpu: user + system CPU time of the build (above wall time = parallel work).");
     }
 
     // ------------------------------------------------------------------ child processes
@@ -213,22 +229,32 @@ internal static class BenchRunner
             Console.Error.WriteLine("error: KnowledgeBase.sln not found above the current folder; pass --kb PATH/kb.dll.");
             return null;
         }
-        var dll = Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "net10.0", "kb.dll");
+        // Published for this machine's runtime: that is what makes the CLI ReadyToRun (precompiled), as a user
+        // installing kb for speed would run it.
+        var publishDir = Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "publish-" + RuntimeId());
+        var dll = Path.Combine(publishDir, "kb.dll");
         if (forceBuild || !File.Exists(dll))
         {
             var project = Path.Combine(root, "src", "KnowledgeBase.Cli", "KnowledgeBase.Cli.csproj");
-            Console.WriteLine($"Building {project} in Release …");
+            Console.WriteLine($"Publishing {project} (Release, {RuntimeId()}, ReadyToRun) to {publishDir} …");
             var psi = new ProcessStartInfo(dotnet) { UseShellExecute = false };
-            foreach (var a in new[] { "build", "-c", "Release", project, "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
-            using var build = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet build");
+            foreach (var a in new[] { "publish", "-c", "Release", "-r", RuntimeId(), project, "-o", publishDir, "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
+            using var build = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet publish");
             build.WaitForExit();
             if (build.ExitCode != 0 || !File.Exists(dll))
             {
-                Console.Error.WriteLine($"error: building kb failed (exit code {build.ExitCode}).");
+                Console.Error.WriteLine($"error: publishing kb failed (exit code {build.ExitCode}).");
                 return null;
             }
         }
         return dll;
+    }
+
+    /// <summary>The portable runtime identifier of this machine (linux-x64, osx-arm64 …).</summary>
+    private static string RuntimeId()
+    {
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        return os + "-" + System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
     }
 
     private static string? FindRepoRoot()
@@ -295,14 +321,14 @@ internal static class BenchRunner
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         var mid = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static double MiB(long bytes) => bytes < 0 ? -1 : bytes / 1048576.0;
+    internal static double MiB(long bytes) => bytes < 0 ? -1 : bytes / 1048576.0;
 
     private static string Tail(string text, int lines) =>
         string.Join('\n', text.TrimEnd().Split('\n').TakeLast(lines));

@@ -1,11 +1,21 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Text;
+using Microsoft.IO;
 
 namespace KnowledgeBase.Output;
 
 /// <summary>
-/// Writes a site into a temporary sibling folder and swaps it in only on <see cref="Commit"/>, so a failed or
-/// killed build leaves the previous site complete. Thread-safe: pages are written from parallel renderers.
+/// Writes a site so that a failed or killed build never leaves a broken one, and an unchanged file is never
+/// rewritten. Thread-safe: pages are written from parallel renderers.
+/// <list type="bullet">
+/// <item><b>Full build</b> (no output yet, or no trustworthy <see cref="BuildState"/>): every file goes to a
+/// temporary sibling folder, swapped in on <see cref="Commit"/> with one atomic exchange.</item>
+/// <item><b>Update</b> (the output has a valid state): each file is hashed and compared with the state; only
+/// changed files are staged, and <see cref="Commit"/> moves them in (see <see cref="InPlaceUpdate"/>) and
+/// deletes files the build no longer produces. An identical file keeps its bytes, inode and modification time.</item>
+/// </list>
 /// </summary>
 public sealed class AtomicSiteWriter : IDisposable
 {
@@ -13,11 +23,25 @@ public sealed class AtomicSiteWriter : IDisposable
     public const string MarkerFile = ".kb-output";
 
     private static readonly UTF8Encoding Utf8 = new(false);
+
+    // One pool for every page buffer; bounded so a 17 MB page does not pin its buffers for the rest of the build.
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 64 * 1024,
+        LargeBufferMultiple = 1024 * 1024,
+        MaximumBufferSize = 32 * 1024 * 1024,
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
+    });
+
     private readonly string _target;
     private readonly string _staging;
+    private readonly string _statePath;
+    private readonly BuildState? _previous;
+    private readonly ConcurrentDictionary<string, BuildState.Entry> _produced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _createdDirectories = new(StringComparer.Ordinal);
     private long _bytes;
-    private int _files;
+    private int _changed;
     private bool _committed;
 
     public AtomicSiteWriter(string outputDir, string inputDir)
@@ -27,16 +51,30 @@ public sealed class AtomicSiteWriter : IDisposable
         var parent = Path.GetDirectoryName(_target) ?? throw new OutputSafetyException($"cannot write a site to the root folder '{_target}'");
         Directory.CreateDirectory(parent);
         // Builds killed earlier (SIGKILL, power loss) left their temporary folders; a killed swap may even have left
-        // only the previous site's .old- folder. Put that back and remove what dead processes left behind.
+        // only the previous site's .old- folder, or an update half applied. Repair that and remove what dead
+        // processes left behind.
         StagingFolders.CleanUp(_target);
+        _statePath = BuildState.PathFor(_target);
+        _previous = Directory.Exists(_target) && File.Exists(Path.Combine(_target, MarkerFile)) ? BuildState.TryLoad(_statePath) : null;
         _staging = Path.Combine(parent, StagingFolders.BuildingName(Path.GetFileName(_target), Environment.ProcessId));
         Directory.CreateDirectory(_staging);
         _createdDirectories[_staging] = 0;
+        // Also in an update: the marker tells cleanup that a dead build's staging folder is kb's.
         File.WriteAllText(Path.Combine(_staging, MarkerFile), "This folder was written by kb and is replaced by every build.\n");
     }
 
+    /// <summary>True when this build updates the existing site in place (its state was found and valid).</summary>
+    public bool IsUpdate => _previous is not null;
+
+    /// <summary>Bytes of every file of the site, changed or not.</summary>
     public long BytesWritten => Interlocked.Read(ref _bytes);
-    public int FilesWritten => _files;
+
+    /// <summary>Every file of the site this build produced, changed or not.</summary>
+    public int FilesWritten => _produced.Count;
+
+    /// <summary>Files whose content was actually written (all of them in a full build).</summary>
+    public int FilesChanged => Volatile.Read(ref _changed);
+
     public string StagingPath => _staging;
 
     private static void CheckSafe(string target, string input)
@@ -51,7 +89,7 @@ public sealed class AtomicSiteWriter : IDisposable
             throw new OutputSafetyException($"the output folder '{target}' is not empty and was not written by kb; choose another folder or empty it");
     }
 
-    /// <summary>Resolves a site-relative path, refusing anything that would land outside the site.</summary>
+    /// <summary>Resolves a site-relative path in the staging folder, refusing anything that would land outside the site.</summary>
     public string FullPathOf(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(_staging, relativePath));
@@ -60,32 +98,82 @@ public sealed class AtomicSiteWriter : IDisposable
         return full;
     }
 
+    private string KeyOf(string fullStagingPath) =>
+        fullStagingPath[(_staging.Length + 1)..].Replace(Path.DirectorySeparatorChar, '/');
+
     public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
 
-    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
-    {
-        var full = FullPathOf(relativePath);
-        EnsureDirectory(Path.GetDirectoryName(full)!);
-        using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            stream.Write(content);
-        Interlocked.Add(ref _bytes, content.Length);
-        Interlocked.Increment(ref _files);
-    }
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content) =>
+        Write(relativePath, new ReadOnlySequence<byte>(content.ToArray()));
 
-    /// <summary>Streams a text file (UTF-8, no BOM) through a buffered writer.</summary>
+    /// <summary>Renders a text file (UTF-8, no BOM) into a pooled buffer, then writes it if it changed.</summary>
     public void WriteText(string relativePath, Action<TextWriter> write)
     {
+        using var buffer = Buffers.GetStream(relativePath);
+        using (var writer = new StreamWriter(buffer, Utf8, 16 * 1024, leaveOpen: true))
+            write(writer);
+        Write(relativePath, buffer.GetReadOnlySequence());
+    }
+
+    private void Write(string relativePath, ReadOnlySequence<byte> content)
+    {
         var full = FullPathOf(relativePath);
+        var key = KeyOf(full);
+        var hasher = new XxHash128();
+        foreach (var segment in content) hasher.Append(segment.Span);
+        var hash = hasher.GetCurrentHashAsUInt128();
+        Interlocked.Add(ref _bytes, content.Length);
+
+        if (_previous is not null && _previous.Files.TryGetValue(key, out var old) && old.Hash == hash && old.Length == content.Length
+            && BuildState.OnDiskMatches(Path.Combine(_target, key), old))
+        {
+            Record(key, old);
+            return;
+        }
         EnsureDirectory(Path.GetDirectoryName(full)!);
-        long length;
         using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
         {
-            using (var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true))
-                write(writer);
-            length = stream.Length;
+            foreach (var segment in content) stream.Write(segment.Span);
         }
-        Interlocked.Add(ref _bytes, length);
-        Interlocked.Increment(ref _files);
+        Record(key, new BuildState.Entry(hash, content.Length, File.GetLastWriteTimeUtc(full).Ticks));
+        Interlocked.Increment(ref _changed);
+    }
+
+    /// <summary>
+    /// Takes in files another component wrote straight into <see cref="FullPathOf"/>(<paramref name="relativeFolder"/>)
+    /// (the search index): records them, and in an update drops the staged copies of those that did not change.
+    /// Files in that folder written through this writer (the search page) are already recorded and skipped.
+    /// </summary>
+    public (int Files, long Bytes) Adopt(string relativeFolder)
+    {
+        var folder = FullPathOf(relativeFolder);
+        if (!Directory.Exists(folder)) return (0, 0);
+        var files = 0;
+        long bytes = 0;
+        foreach (var full in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var key = KeyOf(full);
+            if (_produced.ContainsKey(key)) continue;
+            var content = File.ReadAllBytes(full);
+            var hash = BuildState.Hash(content);
+            files++;
+            bytes += content.Length;
+            if (_previous is not null && _previous.Files.TryGetValue(key, out var old) && old.Hash == hash && old.Length == content.Length
+                && BuildState.OnDiskMatches(Path.Combine(_target, key), old))
+            {
+                File.Delete(full);
+                Record(key, old);
+                continue;
+            }
+            Record(key, new BuildState.Entry(hash, content.Length, File.GetLastWriteTimeUtc(full).Ticks));
+            Interlocked.Increment(ref _changed);
+        }
+        return (files, bytes);
+    }
+
+    private void Record(string key, BuildState.Entry entry)
+    {
+        if (!_produced.TryAdd(key, entry)) throw new InvalidOperationException($"'{key}' was written twice in one build");
     }
 
     private void EnsureDirectory(string dir)
@@ -96,15 +184,31 @@ public sealed class AtomicSiteWriter : IDisposable
     }
 
     /// <summary>
-    /// Swaps the finished site in: one atomic exchange where the system has it (Linux), else two renames (a kill
-    /// between them leaves the previous site in its .old- folder, which the next build puts back).
+    /// Publishes the build. Full build: one atomic exchange where the system has it (Linux), else two renames (a
+    /// kill between them leaves the previous site in its .old- folder, which the next build puts back). Update:
+    /// the journal, then the staged files moved in (a kill meanwhile is finished by the next build). The state is
+    /// removed before the site changes and written only after, so it never vouches for files it does not describe.
     /// </summary>
     public void Commit()
     {
+        var state = new BuildState(new Dictionary<string, BuildState.Entry>(_produced, StringComparer.Ordinal));
+        BuildState.Delete(_statePath);
+        if (_previous is not null)
+        {
+            InPlaceUpdate.WriteJournal(_staging, _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal));
+            // From here the staging folder is the journal's data: kept even if a move fails, so the next build
+            // finishes the update instead of leaving half of it.
+            _committed = true;
+            InPlaceUpdate.Apply(_staging, _target);
+            state.Save(_statePath);
+            TryDelete(_staging);
+            return;
+        }
         if (Directory.Exists(_target) && StagingFolders.TryExchange(_staging, _target))
         {
             // The staging path now holds the previous site.
             _committed = true;
+            state.Save(_statePath);
             TryDelete(_staging);
             return;
         }
@@ -113,6 +217,7 @@ public sealed class AtomicSiteWriter : IDisposable
         if (hadOld) Directory.Move(_target, old);
         Directory.Move(_staging, _target);
         _committed = true;
+        state.Save(_statePath);
         if (hadOld) TryDelete(old);
     }
 

@@ -68,6 +68,17 @@ public static partial class StagingFolders
                 catch (UnauthorizedAccessException) { }
             }
         }
+        // An update killed while moving its staged files in: finish it, so the site is the new one throughout.
+        foreach (var leftover in leftovers.Where(l => !l.IsOldSite && InPlaceUpdate.HasJournal(l.Path) && Directory.Exists(target)))
+        {
+            try
+            {
+                BuildState.Delete(BuildState.PathFor(target));
+                InPlaceUpdate.Apply(leftover.Path, target);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
         foreach (var leftover in leftovers) TryDelete(leftover.Path);
     }
 

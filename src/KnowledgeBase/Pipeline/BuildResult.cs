@@ -10,6 +10,9 @@ public sealed record BuildResult(
     int Files,
     long Bytes)
 {
+    /// <summary>Files whose content was written; fewer than <see cref="Files"/> when a rebuild left unchanged ones alone.</summary>
+    public int FilesChanged { get; init; } = -1;
+
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => !d.IsError);

@@ -15,7 +15,7 @@ namespace KnowledgeBase.Pipeline;
 /// <summary>
 /// The build, as a straight line of named stages:
 /// read → parse → validate → markdown (render + extract from one AST) → aggregate → metrics → similar → search (index files)
-/// → render + write (streamed pages, then feed, sitemap and data API).
+/// side by side with render + write (pages, then feed, sitemap and data API) → commit (only changed files, see AtomicSiteWriter).
 /// Any error stops the line before anything is written, and the previous site stays in place.
 /// </summary>
 public sealed class SiteBuilder(IBuildObserver? observer = null)
@@ -41,24 +41,8 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
 
-        var sources = stages.Run("read", () =>
-        {
-            var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
-            return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
-        }, s => s.Count);
-
-        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
-        var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
-        publicOnly?.Learn(read);
-
-        var included = stages.Run("validate", () =>
-        {
-            // Cross-file rules also see files with errors of their own, so one run reports everything.
-            var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
-            foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
-            // The one place the build's incident set is chosen (drafts, --public): later stages see nothing else.
-            return parsed.Where(i => IncidentSelection.Includes(i, options)).ToList();
-        }, i => i.Count);
+        // Its own method, so the source texts and partial parse results are garbage once validation is done.
+        var (parsed, included) = ReadAndValidate(options, settings, stages, diagnostics, publicOnly);
         if (diagnostics.HasErrors) return Result(included.Count);
 
         var urls = new SiteUrls(settings.BasePath);
@@ -98,31 +82,58 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
-        // Only the incidents of this build (IncidentSelection) reach the index; it is written into the staging
-        // folder, so a failed build keeps the previous site's search too.
-        var search = stages.Run("search", () => SearchIndexWriter.Write(
-            SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents);
-        var pages = stages.Run("render+write", () =>
-        {
-            var views = new ViewFactory(site, urls, strings);
-            var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
-            var plans = new PagePlanner(site, views, strings).Plan().ToList();
-            Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
-            // Feed, sitemap and data API: built from the same site model, deterministic bytes.
-            SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes.Span));
-            // The front matter's JSON Schema, for editors (see the README).
-            writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
-            foreach (var asset in theme.List("assets"))
+        // The search index and the pages only read the site model: built side by side, the index's sequential
+        // parts and the pages' file creation overlap on the two cores. The index is written into the staging
+        // folder, so a failed build keeps the previous site's search too; only this build's incidents reach it.
+        var (_, pages) = stages.RunTogether(
+            "search", () => SearchIndexWriter.Write(SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents,
+            "render+write", () =>
             {
-                using var stream = theme.Open(asset)!;
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                writer.WriteBytes(asset, memory.GetBuffer().AsSpan(0, (int)memory.Length));
-            }
-            return plans.Count;
-        }, p => p);
+                var views = new ViewFactory(site, urls, strings);
+                var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
+                var plans = new PagePlanner(site, views, strings).Plan().ToList();
+                Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
+                // Feed, sitemap and data API: built from the same site model, deterministic bytes.
+                SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes.Span));
+                // The front matter's JSON Schema, for editors (see the README).
+                writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
+                foreach (var asset in theme.List("assets"))
+                {
+                    using var stream = theme.Open(asset)!;
+                    using var memory = new MemoryStream();
+                    stream.CopyTo(memory);
+                    writer.WriteBytes(asset, memory.GetBuffer().AsSpan(0, (int)memory.Length));
+                }
+                return plans.Count;
+            }, p => p);
+        // Hashed and compared like every other file, so an unchanged index is not rewritten either.
+        writer.Adopt(SearchDocuments.Folder);
 
         writer.Commit();
-        return Result(included.Count, pages, writer.FilesWritten + search.Files, writer.BytesWritten + search.Bytes);
+        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged };
+    }
+
+    private static (List<Incident> Parsed, List<Incident> Included) ReadAndValidate(
+        BuildOptions options, SiteSettings settings, StageRunner stages, DiagnosticBag diagnostics, PublicDiagnostics? publicOnly)
+    {
+        var sources = stages.Run("read", () =>
+        {
+            var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
+            return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
+        }, s => s.Count);
+
+        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
+        var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
+        publicOnly?.Learn(read);
+
+        var included = stages.Run("validate", () =>
+        {
+            // Cross-file rules also see files with errors of their own, so one run reports everything.
+            var checkable = read.Select(r => r.Partial).OfType<Incident>().ToList();
+            foreach (var d in SiteValidator.Check(checkable, read.Select(r => r.ClaimedId).OfType<string>())) diagnostics.Add(d);
+            // The one place the build's incident set is chosen (drafts, --public): later stages see nothing else.
+            return parsed.Where(i => IncidentSelection.Includes(i, options)).ToList();
+        }, i => i.Count);
+        return (parsed, included);
     }
 }

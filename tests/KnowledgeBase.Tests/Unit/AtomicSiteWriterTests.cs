@@ -145,7 +145,7 @@ public sealed class AtomicSiteWriterTests
             writer.Commit();
         }
 
-        Assert.Equal(["out"], Entries(dir.Path));
+        Assert.Equal([".out.kb-build-state", "out"], Entries(dir.Path));
         Assert.Equal([AtomicSiteWriter.MarkerFile, "assets", "index.html", "tags"], Entries(output));
         Assert.Equal("new site", File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.Equal("тег", File.ReadAllText(Path.Combine(output, "tags", "база-данных", "index.html")));
