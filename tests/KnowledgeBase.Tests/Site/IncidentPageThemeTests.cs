@@ -72,6 +72,8 @@ public sealed class IncidentPageThemeTests : IDisposable
         var svg = Svg(page);
         Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal("Visual timeline of the incident", svg.QuerySelector("title")!.TextContent);
+        Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
+        Assert.Equal(svg.QuerySelector("desc")!.Id, svg.GetAttribute("aria-describedby"));
         var desc = svg.QuerySelector("desc")!.TextContent;
         Assert.Contains("Started 09:00", desc);
         Assert.Contains("Time to detect: 12 min", desc);

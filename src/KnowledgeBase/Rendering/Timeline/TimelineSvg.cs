@@ -70,7 +70,7 @@ public static class TimelineSvg
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline-svg\" id=\"").Append(E(id))
             .Append("\" viewBox=\"0 0 ").Append(N(Width)).Append(' ').Append(N(height))
             .Append("\" width=\"").Append(N(Width)).Append("\" height=\"").Append(N(height))
-            .Append("\" role=\"img\" aria-labelledby=\"").Append(E(id)).Append("-title ").Append(E(id)).Append("-desc\"")
+            .Append("\" role=\"img\" aria-labelledby=\"").Append(E(id)).Append("-title\" aria-describedby=\"").Append(E(id)).Append("-desc\"")
             .Append(" data-start=\"").Append(Iso(scale.Start)).Append("\" data-end=\"").Append(Iso(scale.End))
             .Append("\" data-entries=\"").Append(timeline.Entries.Count).Append("\" data-total-entries=\"").Append(timeline.TotalEntries).Append("\">");
         svg.Append("<title id=\"").Append(E(id)).Append("-title\">").Append(E(word("timeline_visual"))).Append("</title>");
@@ -100,13 +100,15 @@ public static class TimelineSvg
             var y = spansTop + i * SpanRow;
             var text = s.Label + ": " + s.Duration;
             var w = text.Length * CharWidth;
-            // Inside the bar from its start when there is room on the axis, else ending at the bar's end.
-            var anchorEnd = x1 + 6 + w > Right;
+            // Inside the bar when it fits; else just after a short bar; else ending at the bar's end (near the right edge).
+            var after = x2 - x1 < w + 12 && x2 + 6 + w <= Right;
+            var anchorEnd = !after && x1 + 6 + w > Right;
+            var textX = after ? x2 + 6 : anchorEnd ? Math.Max(x2 - 6, Left + w) : x1 + 6;
             svg.Append("<g class=\"tl-span tl-").Append(E(s.Key)).Append("\" data-span=\"").Append(E(s.Key))
                 .Append("\" data-minutes=\"").Append(N(Math.Round((s.To - s.From).TotalMinutes))).Append("\">")
                 .Append("<rect x=\"").Append(N(x1)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(x2 - x1))
                 .Append("\" height=\"16\" rx=\"3\"/>")
-                .Append("<text x=\"").Append(N(anchorEnd ? Math.Max(x2 - 6, Left + w) : x1 + 6)).Append("\" y=\"").Append(N(y + 12))
+                .Append("<text x=\"").Append(N(textX)).Append("\" y=\"").Append(N(y + 12))
                 .Append(anchorEnd ? "\" text-anchor=\"end\">" : "\">").Append(E(text)).Append("</text></g>");
         }
         svg.Append("</g>");
