@@ -22,12 +22,21 @@ public sealed class AccessibilityTests(SiteFixture site)
 
     [Theory]
     [MemberData(nameof(PagesAndThemes))]
-    public async Task Axe_reports_no_violation(string pageType, string theme)
+    public Task Axe_reports_no_violation(string pageType, string theme) => CheckAsync(pageType, theme, 1280);
+
+    /// <summary>On a phone the layout changes (stacked header, scrolling boxes): checked again at 360 px.</summary>
+    [Theory]
+    [InlineData("home", "light")]
+    [InlineData("incident", "dark")]
+    [InlineData("actions", "light")]
+    public Task Axe_reports_no_violation_on_a_phone(string pageType, string theme) => CheckAsync(pageType, theme, 360);
+
+    private async Task CheckAsync(string pageType, string theme, int width)
     {
         var context = await site.Browser.NewContextAsync(new()
         {
             BaseURL = site.Origin, Locale = "en-US", ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = 800 },
         });
         try
         {
@@ -39,7 +48,7 @@ public sealed class AccessibilityTests(SiteFixture site)
             Assert.Equal(theme == "dark" ? "rgb(13, 17, 23)" : "rgb(255, 255, 255)", background);
 
             var violations = await AxeCore.ViolationsAsync(page);
-            Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {PageTypes.All[pageType]} ({theme}):\n" + string.Join("\n", violations));
+            Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {PageTypes.All[pageType]} ({theme}, {width} px):\n" + string.Join("\n", violations));
             var tags = await AxeCore.RuleTagsAsync(page);
             Assert.Contains("wcag2a", tags);
             Assert.Contains("wcag2aa", tags);

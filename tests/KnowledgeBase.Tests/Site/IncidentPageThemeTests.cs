@@ -65,6 +65,20 @@ public sealed class IncidentPageThemeTests : IDisposable
     }
 
     [Fact]
+    public void Body_tables_scroll_in_a_box_a_keyboard_can_reach()
+    {
+        var page = BuildOne(Base, "## Impact\n\n| Region | Errors |\n|---|---|\n| eu | 12 |\n\n<TABLE><tr><td>raw</td></tr></TABLE>\n").Page("/incidents/x/");
+        var boxes = page.QuerySelectorAll(".pm-body div.table-wrap");
+        Assert.Equal(2, boxes.Length);
+        Assert.Equal(["Table 1", "Table 2"], boxes.Select(b => b.GetAttribute("aria-label")!).ToArray());
+        Assert.All(boxes, b =>
+        {
+            Assert.Equal(("0", "region"), (b.GetAttribute("tabindex"), b.GetAttribute("role")));
+            Assert.Equal("TABLE", b.FirstElementChild!.TagName);
+        });
+    }
+
+    [Fact]
     public void The_timeline_draws_the_key_moments_the_duration_spans_and_the_body_entries()
     {
         var page = BuildOne(Base + "started: 2024-03-14T09:00:00+01:00\ndetected: 2024-03-14T09:12:00+01:00\nmitigated: 2024-03-14T09:47:00+01:00\nresolved: 2024-03-14T11:30:00+01:00\n",
