@@ -177,6 +177,16 @@ public sealed class IncidentPageThemeTests : IDisposable
     }
 
     [Fact]
+    public void Entry_text_with_markup_is_drawn_as_text()
+    {
+        var site = BuildOne(Base + "started: 2024-03-14T09:00:00Z\n", "## Timeline\n\n- 09:05 — `<img src=x onerror=alert(1)>` & \"quoted\" <b>bold</b>\n");
+        var page = site.Page("/incidents/x/");
+        var title = Svg(page).QuerySelector("circle.tl-entry title")!;
+        Assert.Equal("09:05 — <img src=x onerror=alert(1)> & \"quoted\" bold", title.TextContent);
+        Assert.Empty(Svg(page).QuerySelectorAll("img, b, script"));
+    }
+
+    [Fact]
     public void The_timeline_speaks_the_post_mortems_language()
     {
         var svg = Svg(BuildOne("title: Сбой\ndate: 2024-03-14\nseverity: SEV2\nsummary: Сбой.\nlang: ru\nstarted: 2024-03-14T09:00:00+03:00\ndetected: 2024-03-14T09:10:00+03:00\n",
