@@ -48,8 +48,12 @@ public sealed class PostmortemMarkdown(MarkdownPipeline pipeline, BodyLinkResolv
 
         var html = writer.ToString();
         if (!TrustHtml) html = SanitizeRawHtml(html, document, incident, diagnostics);
-        return new RenderedBody(html, headings, LessonExtractor.FromBody(document), plain, CountWords(plain));
+        return new RenderedBody(html, headings, LessonExtractor.FromBody(document), plain, CountWords(plain), TimelineEntries.Parse(document, FirstDay(incident)));
     }
+
+    /// <summary>Entries that give only a time happened on the day the incident started, in its own offset.</summary>
+    private static DateOnly FirstDay(Incident incident) =>
+        incident.Times.Origin is { } origin ? DateOnly.FromDateTime(origin.DateTime) : incident.Date;
 
     /// <summary>
     /// Markdig's own output is safe (links are checked above, text is escaped); raw HTML from the author is not, so a

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Aggregation;
 using KnowledgeBase.Model;
+using KnowledgeBase.Rendering.Timeline;
 using KnowledgeBase.Rendering.Views;
 
 namespace KnowledgeBase.Rendering;
@@ -79,11 +80,28 @@ public sealed class ViewFactory
             : null;
 
         return new IncidentPageView(Row(r), i.Authors, i.Facilitator, i.DetectedBy, moments, durations, t.StartIsDetection,
-            i.Impact.Select(x => new ImpactView(x.Key, x.Value)).ToList(), r.Body.Html, r.Lessons,
+            i.Impact.Select(x => new ImpactView(x.Key, x.Value)).ToList(), BodyTables.Wrap(HeadingAnchors.Add(r.Body.Html, W("anchor_link")), W("table")), r.Lessons,
             i.Actions.Select(a => Action(a, r, lang)).ToList(), related, referencedBy, edit,
             i.CauseCategories.Select(c => new LinkView(W("cause_" + c), _urls.TermOf(_site.Causes, c))).ToList(),
             i.Onboarding, r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Anchor.Length > 0).Select(h => new HeadingView(h.Level, h.Text, h.Anchor)).ToList(),
-            ReadingMinutes(r));
+            ReadingMinutes(r), StatusKey(i.Status), W("incident_status_" + StatusKey(i.Status)),
+            i.Actions.Select(a => a.Owner).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList(),
+            Timeline(r, W));
+    }
+
+    private static string StatusKey(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Draft => "draft",
+        IncidentStatus.Review => "review",
+        _ => "published",
+    };
+
+    private static TimelineView? Timeline(RenderedIncident r, Func<string, string> word)
+    {
+        var timeline = IncidentTimeline.From(r.Incident.Times, r.Body.Timeline ?? [], word);
+        if (timeline.IsEmpty) return null;
+        return new TimelineView(TimelineSvg.Draw("timeline-" + r.Id, timeline, word), Offset(timeline.Offset),
+            timeline.Entries.Count, timeline.TotalEntries, timeline.Capped, timeline.StartIsDetection);
     }
 
     public static int ReadingMinutes(RenderedIncident r) => Math.Max(1, (int)Math.Ceiling(r.Body.WordCount / 200.0));

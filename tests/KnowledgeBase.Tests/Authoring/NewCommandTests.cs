@@ -2,6 +2,7 @@ using System.Text.Json;
 using KnowledgeBase.Authoring;
 using KnowledgeBase.Tests.Site;
 using KnowledgeBase.Validation.Lints;
+using KnowledgeBase.Markdown;
 
 namespace KnowledgeBase.Tests.Authoring;
 

@@ -29,7 +29,13 @@ public sealed record IncidentPageView(
     IReadOnlyList<MomentView> Moments, IReadOnlyList<DurationView> Durations, bool StartIsDetection,
     IReadOnlyList<ImpactView> Impact, string BodyHtml, IReadOnlyList<string> Lessons, IReadOnlyList<ActionView> Actions,
     IReadOnlyList<IncidentRefView> Related, IReadOnlyList<IncidentRefView> ReferencedBy, string? EditUrl,
-    IReadOnlyList<LinkView> Causes, int? Onboarding, IReadOnlyList<HeadingView> Headings, int ReadingMinutes);
+    IReadOnlyList<LinkView> Causes, int? Onboarding, IReadOnlyList<HeadingView> Headings, int ReadingMinutes,
+    string Status, string StatusLabel, IReadOnlyList<string> OwnerTeams, TimelineView? Timeline);
+
+/// <summary>The visual timeline of an incident page: the SVG drawn at build time and what the page says about it.</summary>
+/// <param name="Offset">The time zone the drawing uses ("UTC+03:00").</param>
+/// <param name="Shown">Entries drawn; fewer than <paramref name="Total"/> when capped.</param>
+public sealed record TimelineView(string Svg, string Offset, int Shown, int Total, bool Capped, bool StartIsDetection);
 
 public sealed record CountView(string Key, string Label, int Count);
 

@@ -58,7 +58,45 @@
     apply();
   }
 
+  // Light/dark switch: follows the system until the reader chooses; the choice is kept for every page (theme.js).
+  function setUpThemeToggle() {
+    var button = document.querySelector("[data-theme-toggle]");
+    if (!button) return;
+    var root = document.documentElement;
+    var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+    function isDark() {
+      var chosen = root.getAttribute("data-theme");
+      return chosen ? chosen === "dark" : systemDark.matches;
+    }
+    function show() { button.setAttribute("aria-pressed", isDark() ? "true" : "false"); }
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("kb-theme", next); } catch (e) { /* not kept, still applied */ }
+      show();
+    });
+    if (systemDark.addEventListener) systemDark.addEventListener("change", show);
+  }
+
+  // Heading anchors: a click copies the section's address (the link still works as a plain link).
+  function setUpHeadingAnchors() {
+    var status = document.querySelector("[data-copy-status]");
+    var body = document.querySelector(".pm-body");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-heading-anchor]"), function (a) {
+      a.addEventListener("click", function () {
+        if (!navigator.clipboard || !window.isSecureContext) return;
+        navigator.clipboard.writeText(a.href).then(function () {
+          if (status && body) status.textContent = body.getAttribute("data-copied") || "";
+        }, function () { /* no permission: the address bar has the link */ });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpThemeToggle();
+    setUpHeadingAnchors();
     var tables = document.querySelectorAll("[data-incident-table]");
     Array.prototype.forEach.call(tables, makeSortable);
     if (document.body.getAttribute("data-template") === "incidents" && tables.length) makeFilterable(tables[0]);

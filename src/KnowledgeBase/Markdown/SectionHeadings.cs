@@ -1,7 +1,6 @@
-using KnowledgeBase.Markdown;
 using Markdig.Syntax;
 
-namespace KnowledgeBase.Validation.Lints;
+namespace KnowledgeBase.Markdown;
 
 /// <summary>The conventional sections of a post-mortem body and how their headings are recognised in en/ru/fr/de.</summary>
 public static class SectionHeadings
