@@ -187,7 +187,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         output.WriteLine($"{shape}: {watch.Elapsed.TotalSeconds:F1} s, {(r.Succeeded ? "built" : r.Diagnostics.First(d => d.IsError).ToString())}");
         if (!r.Succeeded) Assert.Contains(r.Diagnostics, d => d.IsError && d.Field == "body" && d.Line >= 7);
         if (shape == "html") Error(r, "raw HTML elements are open more than 256 levels deep");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        // Alone this takes seconds; the bound only catches a blow-up, with room for a CI machine shared with other builds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}");
     }
 
     [Fact]

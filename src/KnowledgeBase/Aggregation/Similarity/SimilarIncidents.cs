@@ -43,7 +43,7 @@ public static class SimilarIncidents
     private readonly record struct Entry(int Id, double Weight);
 
     public static IReadOnlyDictionary<string, IReadOnlyList<SimilarIncident>> Find(
-        IReadOnlyList<RenderedIncident> incidents, DateOnly asOf, double minScore = MinScore)
+        IReadOnlyList<RenderedIncident> incidents, DateOnly asOf, double minScore = MinScore, SimilarityWork? work = null)
     {
         var analyzer = new TextAnalyzer(); // its terms carry this run's ids
         var n = incidents.Count;
@@ -130,7 +130,7 @@ public static class SimilarIncidents
                 found[r] = list;
                 return scratch;
             },
-            _ => { });
+            scratch => work?.Add(scratch.Candidates, scratch.Scored));
 
         for (var r = 0; r < n; r++) result[ordered[r].Id] = found[r];
         return result;
@@ -271,6 +271,7 @@ public static class SimilarIncidents
 
         var heap = scratch.Heap;
         var size = 0;
+        scratch.Candidates += touched.Count;
         foreach (var j in touched)
         {
             var s = score[j];
@@ -286,6 +287,7 @@ public static class SimilarIncidents
         var m = 0;
         foreach (var e in x.FacetVec[r]) scratch.FacetDense[e.Id] = e.Weight;
         foreach (var e in x.TextVec[r]) scratch.TextDense[e.Id] = e.Weight;
+        scratch.Scored += size;
         for (var h = 0; h < size; h++)
         {
             var j = heap[h].Item2;
@@ -308,6 +310,7 @@ public static class SimilarIncidents
         public readonly List<int> Touched = new(1024);
         public readonly (double, int)[] Heap = new (double, int)[Shortlist];
         public readonly (double S, int J, double F, double T)[] Exact = new (double, int, double, double)[Shortlist];
+        public long Candidates, Scored;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
