@@ -74,6 +74,11 @@ public sealed class LiveServer : IAsyncDisposable
 
     private async Task StartCoreAsync()
     {
+        // The background stages (search index, similar incidents, metrics) fill every pool thread with Parallel.For;
+        // without spare threads the watcher's timer and the reload message would queue behind them for the pool's
+        // thread injection (~0.5-1 s each time on two cores). Idle pool threads cost nothing.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), io);
         // Watch before the first build, so an edit made while it runs is not missed.
         _watcher = new ChangeWatcher(_options.InputDir, _options.ThemeDirs, _options.Debounce);
         var first = _site.Update(ChangeSet.Everything());

@@ -10,7 +10,7 @@ public sealed record ServeOptions
     public DateOnly? AsOf { get; init; }
     public bool IncludeDrafts { get; init; } = true;
     /// <summary>How long the watcher waits for an editor's save burst to end before updating.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
 }
 
 /// <summary>A reason <c>kb serve</c> cannot start (port taken…), told to the user without a stack trace.</summary>

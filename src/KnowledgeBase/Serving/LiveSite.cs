@@ -33,6 +33,8 @@ public sealed class LiveSite(LiveSiteOptions options)
     private LiveSnapshot? _current;
     private IReadOnlyList<Diagnostic>? _errors = [];
     private int _version;
+    private IReadOnlyList<Diagnostic>? _validation;
+    private Dictionary<string, string> _validationKeys = new(StringComparer.Ordinal);
     private bool _started;
 
     /// <summary>The last good state (null until the input has built once); safe to read from any thread.</summary>
@@ -46,6 +48,13 @@ public sealed class LiveSite(LiveSiteOptions options)
     public LiveUpdate Update(ChangeSet changes)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new List<StageTiming>();
+        var lap = Stopwatch.StartNew();
+        void Stage(string name, int count)
+        {
+            stages.Add(new StageTiming(name, count, lap.Elapsed));
+            lap.Restart();
+        }
         if (changes.Settings || !_started)
         {
             var diagnostics = new List<Diagnostic>();
@@ -55,6 +64,7 @@ public sealed class LiveSite(LiveSiteOptions options)
             // Parsing depends on the settings (severities, default language): every file is read again.
             _files.Clear();
             _bodies.Clear();
+            _validation = null;
             changes = ChangeSet.Everything();
             _started = true;
         }
@@ -62,6 +72,7 @@ public sealed class LiveSite(LiveSiteOptions options)
         var folderDiagnostics = new List<Diagnostic>();
         var reparsed = _files.Refresh(changes, _settings, folderDiagnostics);
         var reads = _files.Entries.Select(e => e.Read).OfType<IncidentReader.ReadResult>().ToList();
+        Stage("read+parse", reparsed.Count);
 
         if (changes.Theme || _theme is null) LoadTheme(reads);
 
@@ -71,15 +82,16 @@ public sealed class LiveSite(LiveSiteOptions options)
         foreach (var entry in _files.Entries) all.AddRange(entry.Diagnostics);
 
         // validate: cross-file rules see files with errors too, so one update reports everything (as kb build).
-        var checkable = reads.Select(r => r.Partial).OfType<Incident>().ToList();
-        all.AddRange(SiteValidator.Check(checkable, reads.Select(r => r.ClaimedId).OfType<string>()));
+        all.AddRange(Validate(reads, reparsed));
         var parsed = reads.Select(r => r.Valid).OfType<Incident>().ToList();
         var selection = new BuildOptions { InputDir = _inputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
         var included = parsed.Where(i => IncidentSelection.Includes(i, selection)).ToList();
-        if (all.Any(d => d.IsError)) return Failed(all, reparsed, 0, clock);
+        Stage("validate", reads.Count);
+        if (all.Any(d => d.IsError)) return Failed(all, reparsed, 0, clock, stages);
 
         var (rendered, rerendered) = RenderBodies(parsed, included, all);
-        if (all.Any(d => d.IsError)) return Failed(all, reparsed, rerendered, clock);
+        Stage("markdown", rerendered);
+        if (all.Any(d => d.IsError)) return Failed(all, reparsed, rerendered, clock, stages);
         try
         {
             foreach (var language in included.Select(i => i.Language).Distinct()) _theme!.Strings.For(language);
@@ -87,21 +99,26 @@ public sealed class LiveSite(LiveSiteOptions options)
         catch (ThemeException e)
         {
             all.Add(ThemeError(e));
-            return Failed(all, reparsed, rerendered, clock);
+            return Failed(all, reparsed, rerendered, clock, stages);
         }
 
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
-        var site = SiteAggregator.Aggregate(rendered, _settings, asOf);
+        var patched = Patch(rendered, asOf);
+        var site = patched ?? SiteAggregator.Aggregate(rendered, _settings, asOf);
+        Stage(patched is null ? "aggregate" : "aggregate (patched)", site.Incidents.Count);
         var snapshot = Publish(site, asOf);
+        Stage("publish", snapshot.Version);
         Volatile.Write(ref _errors, null);
-        return new LiveUpdate(snapshot, Sorted(all), reparsed, rerendered, clock.Elapsed);
+        var sorted = Sorted(all);
+        Stage("diagnostics", sorted.Count);
+        return new LiveUpdate(snapshot, sorted, reparsed, rerendered, clock.Elapsed) { Stages = stages };
     }
 
-    private LiveUpdate Failed(List<Diagnostic> all, IReadOnlyList<string> reparsed, int rerendered, Stopwatch clock)
+    private LiveUpdate Failed(List<Diagnostic> all, IReadOnlyList<string> reparsed, int rerendered, Stopwatch clock, List<StageTiming> stages)
     {
         var sorted = Sorted(all);
         Volatile.Write(ref _errors, sorted.Where(d => d.IsError).ToList());
-        return new LiveUpdate(null, sorted, reparsed, rerendered, clock.Elapsed);
+        return new LiveUpdate(null, sorted, reparsed, rerendered, clock.Elapsed) { Stages = stages };
     }
 
     private void LoadTheme(IReadOnlyList<IncidentReader.ReadResult> reads)
@@ -117,6 +134,48 @@ public sealed class LiveSite(LiveSiteOptions options)
             _theme = null;
             _themeError = ThemeError(e);
         }
+    }
+
+    /// <summary>
+    /// The "validate" stage. The cross-file rules (unique ids, related ids, reading-path order) only look at a
+    /// file's id, related ids, reading-path position and status: when an edit changed none of those, and no
+    /// finding of the last run was about the edited files, the last run's findings still hold.
+    /// </summary>
+    private IReadOnlyList<Diagnostic> Validate(List<IncidentReader.ReadResult> reads, IReadOnlyList<string> reparsed)
+    {
+        var keys = new Dictionary<string, string>(reads.Count, StringComparer.Ordinal);
+        foreach (var r in reads)
+            if (r.Partial is { } p) keys[p.SourcePath] = ValidationKey(r);
+        var reusable = _validation is not null && keys.Count == _validationKeys.Count
+            && reparsed.All(path => keys.TryGetValue(path, out var key) && _validationKeys.TryGetValue(path, out var before) && key == before
+                && !_validation.Any(d => d.File == path || d.Message.Contains(path, StringComparison.Ordinal)))
+            && keys.Keys.All(_validationKeys.ContainsKey);
+        if (!reusable)
+        {
+            var checkable = reads.Select(r => r.Partial).OfType<Incident>().ToList();
+            _validation = SiteValidator.Check(checkable, reads.Select(r => r.ClaimedId).OfType<string>());
+        }
+        _validationKeys = keys;
+        return _validation!;
+    }
+
+    private static string ValidationKey(IncidentReader.ReadResult r) =>
+        $"{r.Partial!.Id}\n{r.ClaimedId}\n{string.Join(',', r.Partial.Related)}\n{r.Partial.Onboarding}\n{r.Partial.Status}";
+
+    /// <summary>The previous good site with the edited incidents swapped in, when that is what aggregating would give (<see cref="SiteModelPatch"/>); else null.</summary>
+    private SiteModel? Patch(List<RenderedIncident> rendered, DateOnly asOf)
+    {
+        if (Current?.Site is not { } previous || previous.AsOf != asOf || !ReferenceEquals(previous.Settings, _settings)
+            || previous.Incidents.Count != rendered.Count) return null;
+        var site = previous;
+        foreach (var now in rendered)
+        {
+            if (!previous.ById.TryGetValue(now.Id, out var old)) return null;
+            if (ReferenceEquals(old, now)) continue;
+            if (!SiteModelPatch.CanReplace(old, now)) return null;
+            site = SiteModelPatch.Replace(site, old, now);
+        }
+        return site;
     }
 
     private static Diagnostic ThemeError(ThemeException e) => new(DiagnosticLevel.Error, "theme", 0, 0, "", e.Message);
@@ -212,8 +271,13 @@ public sealed class LiveSite(LiveSiteOptions options)
     {
         var result = new Dictionary<string, IReadOnlyList<SimilarIncident>>(similar.Count, StringComparer.Ordinal);
         foreach (var (id, list) in similar)
-            if (byId.ContainsKey(id))
-                result[id] = list.Where(s => byId.ContainsKey(s.Incident.Id)).Select(s => s with { Incident = byId[s.Incident.Id] }).ToList();
+        {
+            if (!byId.ContainsKey(id)) continue;
+            // Most lists do not name an edited incident: keep them as they are.
+            var current = list.All(s => byId.TryGetValue(s.Incident.Id, out var now) && ReferenceEquals(now, s.Incident));
+            result[id] = current ? list
+                : list.Where(s => byId.ContainsKey(s.Incident.Id)).Select(s => s with { Incident = byId[s.Incident.Id] }).ToList();
+        }
         return result;
     }
 

@@ -15,6 +15,8 @@ public sealed record LiveUpdate(
     TimeSpan Elapsed)
 {
     public bool Succeeded => Snapshot is not null;
+    /// <summary>Each step of the update with its item count and time (as <c>kb build --verbose</c> shows stages).</summary>
+    public IReadOnlyList<Pipeline.StageTiming> Stages { get; init; } = [];
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 

@@ -170,4 +170,33 @@ public sealed class LiveSiteTests : IDisposable
         Assert.True(update.Succeeded);
         Assert.Empty(update.Reparsed);
     }
+
+    [Theory]
+    [InlineData("title: Certificate expired on the API gateway", "title: Gateway certificate lapsed", true)] // patched in place
+    [InlineData("The certificate expired.", "The certificate expired at night.", true)]                      // body only
+    [InlineData("mitigated: 2024-03-14T09:47:00+01:00", "mitigated: 2024-03-14T10:47:00+01:00", true)]       // durations
+    [InlineData("tags: [Certificates, tls, база данных]", "tags: [tls, renewal]", false)]                    // moves between tag pages
+    [InlineData("date: 2024-03-14", "date: 2022-03-14", false)]                                              // moves in every list
+    [InlineData("status: wont-do", "status: open", false)]                                                   // action dashboard
+    [InlineData("related: [db-disk-full]", "related: []", false)]                                            // backlinks
+    [InlineData("onboarding: 2", "onboarding: 3", false)]                                                    // reading path
+    [InlineData("- Renewal must be automated end to end.", "- Renewal must be automatic.", false)]           // lessons
+    public async Task An_incremental_update_gives_the_same_site_as_a_fresh_load(string from, string to, bool patched)
+    {
+        var live = NewSite();
+        live.Update(ChangeSet.Everything());
+        var edited = SmallKnowledgeBase.English.Replace(from, to);
+        Assert.NotEqual(SmallKnowledgeBase.English, edited);
+        _dir.Write("input/postmortems/2024/tls-expired.md", edited);
+        var update = live.Update(Changed("postmortems/2024/tls-expired.md"));
+        Assert.Equal(patched, update.Stages.Any(t => t.Stage == "aggregate (patched)"));
+        var incremental = update.Snapshot!;
+        incremental = incremental.Completion is { } c ? await c.WaitAsync(TimeSpan.FromSeconds(60)) : incremental;
+        var fresh = NewSite().Update(ChangeSet.Everything()).Snapshot!;
+
+        Assert.Equal(fresh.PagePaths, incremental.PagePaths);
+        foreach (var path in fresh.PagePaths) Assert.Equal(Html(fresh, path), Html(incremental, path));
+        foreach (var file in new[] { "api/incidents.json", "api/actions.json", "feed.xml", "sitemap.xml" })
+            Assert.Equal(fresh.File(file), incremental.File(file));
+    }
 }
