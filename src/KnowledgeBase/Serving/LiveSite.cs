@@ -33,6 +33,8 @@ public sealed class LiveSite(LiveSiteOptions options)
     private LiveSnapshot? _current;
     private IReadOnlyList<Diagnostic>? _errors = [];
     private int _version;
+    private readonly Markdig.MarkdownPipeline _markdownPipeline = MarkdownPipelineFactory.Create();
+    private readonly BuildOptions _selection = new() { InputDir = options.InputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
     private IReadOnlyList<Diagnostic>? _validation;
     private Dictionary<string, string> _validationKeys = new(StringComparer.Ordinal);
     private bool _started;
@@ -84,12 +86,11 @@ public sealed class LiveSite(LiveSiteOptions options)
         // validate: cross-file rules see files with errors too, so one update reports everything (as kb build).
         all.AddRange(Validate(reads, reparsed));
         var parsed = reads.Select(r => r.Valid).OfType<Incident>().ToList();
-        var selection = new BuildOptions { InputDir = _inputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
-        var included = parsed.Where(i => IncidentSelection.Includes(i, selection)).ToList();
+        var included = parsed.Where(i => IncidentSelection.Includes(i, _selection)).ToList();
         Stage("validate", reads.Count);
         if (all.Any(d => d.IsError)) return Failed(all, reparsed, 0, clock, stages);
 
-        var (rendered, rerendered) = RenderBodies(parsed, included, all);
+        var (rendered, rerendered) = RenderBodies(parsed, included, reparsed, all);
         Stage("markdown", rerendered);
         if (all.Any(d => d.IsError)) return Failed(all, reparsed, rerendered, clock, stages);
         try
@@ -143,20 +144,19 @@ public sealed class LiveSite(LiveSiteOptions options)
     /// </summary>
     private IReadOnlyList<Diagnostic> Validate(List<IncidentReader.ReadResult> reads, IReadOnlyList<string> reparsed)
     {
-        var keys = new Dictionary<string, string>(reads.Count, StringComparer.Ordinal);
+        // Reusable: no file went away, every re-read file was validated before with the same key, and no finding is about it.
+        var reusable = _validation is not null && _files.LastRemoved == 0
+            && reparsed.All(path => _files.Find(path)?.Read is { Partial: not null } r
+                && _validationKeys.TryGetValue(path, out var before) && before == ValidationKey(r)
+                && !_validation.Any(d => d.File == path || d.Message.Contains(path, StringComparison.Ordinal)));
+        if (reusable) return _validation!;
+
+        _validationKeys = new Dictionary<string, string>(reads.Count, StringComparer.Ordinal);
         foreach (var r in reads)
-            if (r.Partial is { } p) keys[p.SourcePath] = ValidationKey(r);
-        var reusable = _validation is not null && keys.Count == _validationKeys.Count
-            && reparsed.All(path => keys.TryGetValue(path, out var key) && _validationKeys.TryGetValue(path, out var before) && key == before
-                && !_validation.Any(d => d.File == path || d.Message.Contains(path, StringComparison.Ordinal)))
-            && keys.Keys.All(_validationKeys.ContainsKey);
-        if (!reusable)
-        {
-            var checkable = reads.Select(r => r.Partial).OfType<Incident>().ToList();
-            _validation = SiteValidator.Check(checkable, reads.Select(r => r.ClaimedId).OfType<string>());
-        }
-        _validationKeys = keys;
-        return _validation!;
+            if (r.Partial is { } p) _validationKeys[p.SourcePath] = ValidationKey(r);
+        var checkable = reads.Select(r => r.Partial).OfType<Incident>().ToList();
+        _validation = SiteValidator.Check(checkable, reads.Select(r => r.ClaimedId).OfType<string>());
+        return _validation;
     }
 
     private static string ValidationKey(IncidentReader.ReadResult r) =>
@@ -184,20 +184,21 @@ public sealed class LiveSite(LiveSiteOptions options)
     /// The "markdown" stage, cached per incident: a body is rendered again when its file was re-parsed, or when
     /// the files, ids or included set changed (body links resolve against them).
     /// </summary>
-    private (List<RenderedIncident> Rendered, int Count) RenderBodies(List<Incident> parsed, List<Incident> included, List<Diagnostic> all)
+    private (List<RenderedIncident> Rendered, int Count) RenderBodies(List<Incident> parsed, List<Incident> included,
+        IReadOnlyList<string> reparsed, List<Diagnostic> all)
     {
-        var ids = parsed.ToDictionary(i => i.SourcePath, i => i.Id, StringComparer.Ordinal);
-        var includedIds = included.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        if (!SameLinks(ids, includedIds))
+        if (!LinksUnchanged(parsed, included, reparsed))
         {
-            _bodies.Clear();
+            var ids = parsed.ToDictionary(i => i.SourcePath, i => i.Id, StringComparer.Ordinal);
+            var includedIds = included.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            if (!SameLinks(ids, includedIds)) _bodies.Clear();
             _linkIds = ids;
             _linkIncluded = includedIds;
+            foreach (var gone in _bodies.Keys.Where(k => !ids.ContainsKey(k)).ToList()) _bodies.Remove(gone);
         }
-        foreach (var gone in _bodies.Keys.Where(k => !ids.ContainsKey(k)).ToList()) _bodies.Remove(gone);
 
         var stale = included.Where(i => !_bodies.TryGetValue(i.SourcePath, out var b) || !ReferenceEquals(b.Source, i)).ToList();
-        var markdown = new PostmortemMarkdown(MarkdownPipelineFactory.Create(), new BodyLinkResolver(_linkIds, _linkIncluded, _settings.BasePath))
+        var markdown = new PostmortemMarkdown(_markdownPipeline, new BodyLinkResolver(_linkIds, _linkIncluded, _settings.BasePath))
         {
             TrustHtml = _settings.TrustHtml,
         };
@@ -216,6 +217,22 @@ public sealed class LiveSite(LiveSiteOptions options)
             rendered.Add(body.Rendered);
         }
         return (rendered, stale.Count);
+    }
+
+    /// <summary>
+    /// The quick test for the usual edit: no file went away, the number of valid and included post-mortems is the
+    /// same, and each re-read file still has the id and inclusion it had — so every body link resolves as before.
+    /// </summary>
+    private bool LinksUnchanged(List<Incident> parsed, List<Incident> included, IReadOnlyList<string> reparsed)
+    {
+        if (_files.LastRemoved != 0 || parsed.Count != _linkIds.Count || included.Count != _linkIncluded.Count) return false;
+        foreach (var path in reparsed)
+        {
+            if (_files.Find(path)?.Read?.Valid is not { } now) return false;
+            if (!_linkIds.TryGetValue(path, out var id) || id != now.Id) return false;
+            if (_linkIncluded.Contains(id) != IncidentSelection.Includes(now, _selection)) return false;
+        }
+        return true;
     }
 
     private bool SameLinks(Dictionary<string, string> ids, HashSet<string> includedIds) =>

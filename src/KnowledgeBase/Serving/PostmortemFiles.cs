@@ -21,6 +21,12 @@ public sealed class PostmortemFiles(string inputDir)
     public IEnumerable<Entry> Entries => _entries.Values;
     public int Count => _entries.Count;
 
+    /// <summary>How many files the last <see cref="Refresh"/> dropped (deleted, renamed away, no longer a post-mortem).</summary>
+    public int LastRemoved { get; private set; }
+
+    /// <summary>The entry of an input-relative path such as <c>postmortems/2024/x.md</c>.</summary>
+    public Entry? Find(string relativePath) => _entries.GetValueOrDefault(Path.Combine(inputDir, relativePath));
+
     public void Clear() => _entries.Clear();
 
     /// <summary>Applies a change; returns the input-relative paths that were re-parsed.</summary>
@@ -28,6 +34,7 @@ public sealed class PostmortemFiles(string inputDir)
     public IReadOnlyList<string> Refresh(ChangeSet changes, SiteSettings settings, ICollection<Diagnostic> folderDiagnostics)
     {
         var toRead = new List<string>();
+        var before = _entries.Count;
         var rescan = changes.Rescan || changes.Paths.Any(IsFolderEvent);
         if (rescan)
         {
@@ -50,7 +57,9 @@ public sealed class PostmortemFiles(string inputDir)
         var reread = toRead.Count > 8
             ? Pipeline.Parallelism.Map(toRead, p => ReadOne(p, settings))
             : toRead.Select(p => ReadOne(p, settings)).ToArray();
+        var kept = _entries.Count;
         for (var i = 0; i < toRead.Count; i++) _entries[toRead[i]] = reread[i];
+        LastRemoved = before - kept;
         return toRead.Select(p => InputScanner.RelativePath(inputDir, p)).ToList();
     }
 

@@ -181,9 +181,19 @@ public sealed class LiveSiteTests : IDisposable
     [InlineData("related: [db-disk-full]", "related: []", false)]                                            // backlinks
     [InlineData("onboarding: 2", "onboarding: 3", false)]                                                    // reading path
     [InlineData("- Renewal must be automated end to end.", "- Renewal must be automatic.", false)]           // lessons
-    public async Task An_incremental_update_gives_the_same_site_as_a_fresh_load(string from, string to, bool patched)
+    public async Task An_incremental_update_gives_the_same_site_as_a_fresh_load(string from, string to, bool patched) =>
+        await AssertSameAsFresh(from, to, patched, drafts: true);
+
+    [Fact]
+    public async Task Publishing_state_changes_update_links_and_lists_like_a_fresh_load()
     {
-        var live = NewSite();
+        // Without drafts, a post-mortem that becomes a draft leaves every list, and links to it become text.
+        await AssertSameAsFresh("cause_categories: [process, measurement]", "cause_categories: [process, measurement]\nstatus: draft", false, drafts: false);
+    }
+
+    private async Task AssertSameAsFresh(string from, string to, bool patched, bool drafts)
+    {
+        var live = NewSite(drafts);
         live.Update(ChangeSet.Everything());
         var edited = SmallKnowledgeBase.English.Replace(from, to);
         Assert.NotEqual(SmallKnowledgeBase.English, edited);
@@ -192,7 +202,7 @@ public sealed class LiveSiteTests : IDisposable
         Assert.Equal(patched, update.Stages.Any(t => t.Stage == "aggregate (patched)"));
         var incremental = update.Snapshot!;
         incremental = incremental.Completion is { } c ? await c.WaitAsync(TimeSpan.FromSeconds(60)) : incremental;
-        var fresh = NewSite().Update(ChangeSet.Everything()).Snapshot!;
+        var fresh = NewSite(drafts).Update(ChangeSet.Everything()).Snapshot!;
 
         Assert.Equal(fresh.PagePaths, incremental.PagePaths);
         foreach (var path in fresh.PagePaths) Assert.Equal(Html(fresh, path), Html(incremental, path));
