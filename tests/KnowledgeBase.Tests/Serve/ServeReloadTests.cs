@@ -129,4 +129,31 @@ public sealed class ServeReloadTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await s.Http.GetAsync("/incidents/renamed-one/")).StatusCode);
         Assert.Contains(s.Server.Site.Current!.Site.Incidents, i => i.Incident.SourcePath == "postmortems/archive-2025/renamed-one.md");
     }
+
+    [Fact]
+    public async Task Theme_and_site_settings_edits_reload_too()
+    {
+        await using var s = await RunningServer.StartAsync(
+            dir => dir.Write("theme/templates/not-found.liquid", "<h1 data-custom>Lost</h1>"),
+            o => o with { ThemeDirs = [Path.Combine(Path.GetDirectoryName(o.InputDir)!, "theme")] });
+        var tab = await s.ConnectAsync();
+        await tab.ReceiveAsync("hello");
+        async Task<string> NotFound() => await (await s.Http.GetAsync("/no-such-page/")).Content.ReadAsStringAsync();
+        Assert.Contains("data-custom>Lost<", await NotFound());
+
+        System.IO.File.WriteAllText(Path.Combine(s.Dir.Path, "theme/templates/not-found.liquid"), "<h1 data-custom>Still lost</h1>");
+        await tab.ReceiveAsync("reload");
+        Assert.Contains("data-custom>Still lost<", await NotFound());
+
+        System.IO.File.WriteAllText(Path.Combine(s.Dir.Path, "theme/templates/not-found.liquid"), "<h1>{% for %}</h1>");
+        var error = await tab.ReceiveAsync("error");
+        Assert.Equal("theme", error.GetProperty("errors")[0].GetProperty("file").GetString());
+        Assert.Contains("data-custom>Still lost<", await NotFound());
+        System.IO.File.WriteAllText(Path.Combine(s.Dir.Path, "theme/templates/not-found.liquid"), "<h1 data-custom>Found</h1>");
+        await tab.ReceiveAsync("reload");
+
+        s.WriteInput("site.yml", SmallKnowledgeBase.SiteYml.Replace("title: Test KB", "title: Renamed KB"));
+        await tab.ReceiveAsync("reload");
+        Assert.Contains("Renamed KB", (await s.PageAsync("/")).Title);
+    }
 }
