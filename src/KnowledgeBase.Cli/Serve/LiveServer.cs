@@ -27,6 +27,7 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     // Tells one server's pages from another's, so a tab reconnecting to a restarted server reloads.
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
+    private static readonly TimeSpan BackgroundGrace = TimeSpan.FromMilliseconds(250);
     private WebApplication? _app;
     private ChangeWatcher? _watcher;
     private Task _loop = Task.CompletedTask;
@@ -42,6 +43,7 @@ public sealed class LiveServer : IAsyncDisposable
             ThemeDirs = options.ThemeDirs,
             AsOf = options.AsOf,
             IncludeDrafts = options.IncludeDrafts,
+            DeferBackgroundWork = true,
             PageFilter = (html, snapshot) => LiveScript.Inject(html, BuildOf(snapshot)),
         });
         _search.Rebuilt += (_, error) => { if (error is not null) _reporter.SearchFailed(error); };
@@ -163,7 +165,13 @@ public sealed class LiveServer : IAsyncDisposable
         if (update.Snapshot is { } snapshot)
         {
             await _hub.BroadcastAsync(LiveMessages.Reload(BuildOf(snapshot)));
-            _search.Request(snapshot.Site);
+            // The reloading tabs ask for their pages now; on a two-core machine the background stages (metrics,
+            // similar incidents, search index) would take both cores from them, so they start a moment later.
+            _ = Task.Delay(BackgroundGrace).ContinueWith(_ =>
+            {
+                _site.StartBackgroundWork();
+                _search.Request(snapshot.Site);
+            }, TaskScheduler.Default);
         }
         else
         {

@@ -33,6 +33,7 @@ public sealed class LiveSite(LiveSiteOptions options)
     private LiveSnapshot? _current;
     private IReadOnlyList<Diagnostic>? _errors = [];
     private int _version;
+    private Func<Task>? _pendingWork;
     private readonly Markdig.MarkdownPipeline _markdownPipeline = MarkdownPipelineFactory.Create();
     private readonly BuildOptions _selection = new() { InputDir = options.InputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
     private IReadOnlyList<Diagnostic>? _validation;
@@ -49,6 +50,8 @@ public sealed class LiveSite(LiveSiteOptions options)
 
     public LiveUpdate Update(ChangeSet changes)
     {
+        // Background work a caller did not start would leave requests waiting on it: start it now.
+        StartBackgroundWork();
         var clock = Stopwatch.StartNew();
         var stages = new List<StageTiming>();
         var lap = Stopwatch.StartNew();
@@ -259,7 +262,7 @@ public sealed class LiveSite(LiveSiteOptions options)
         var completion = new TaskCompletionSource<LiveSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         var snapshot = new LiveSnapshot(version, stand, _theme!, options.PageFilter, completion.Task);
         Volatile.Write(ref _current, snapshot);
-        _ = Task.Run(() =>
+        _pendingWork = () => Task.Run(() =>
         {
             try
             {
@@ -273,8 +276,12 @@ public sealed class LiveSite(LiveSiteOptions options)
                 completion.SetException(e);
             }
         });
+        if (!options.DeferBackgroundWork) StartBackgroundWork();
         return snapshot;
     }
+
+    /// <summary>Starts the metrics and similar-incidents run of the last update, if it has not started yet.</summary>
+    public void StartBackgroundWork() => Interlocked.Exchange(ref _pendingWork, null)?.Invoke();
 
     private static SiteModel Complete(SiteModel site, DateOnly asOf)
     {

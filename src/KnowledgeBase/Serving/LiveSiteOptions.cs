@@ -10,6 +10,11 @@ public sealed record LiveSiteOptions
     public DateOnly? AsOf { get; init; }
     /// <summary>Drafts and reviews are shown by default: the preview is for authors.</summary>
     public bool IncludeDrafts { get; init; } = true;
+    /// <summary>
+    /// Leave the background metrics/similar run of an update to <see cref="LiveSite.StartBackgroundWork"/>, so the
+    /// caller can first send the reload and serve the edited page without the background run taking the CPU.
+    /// </summary>
+    public bool DeferBackgroundWork { get; init; }
     /// <summary>Applied to every rendered page before it is cached (the CLI injects its live-reload script here).</summary>
     public Func<string, LiveSnapshot, string>? PageFilter { get; init; }
 }
