@@ -23,21 +23,17 @@ public sealed class LiveSite(LiveSiteOptions options)
 {
     private readonly string _inputDir = Path.GetFullPath(options.InputDir);
     private readonly PostmortemFiles _files = new(Path.GetFullPath(options.InputDir));
-    private readonly Dictionary<string, (Incident Source, RenderedIncident Rendered, IReadOnlyList<Diagnostic> Diagnostics)> _bodies = new(StringComparer.Ordinal);
+    private IncrementalValidation? _validation;
+    private BodyCache? _bodies;
     private SiteSettings _settings = new();
     private IReadOnlyList<Diagnostic> _settingsDiagnostics = [];
     private ThemeBundle? _theme;
     private Diagnostic? _themeError;
-    private Dictionary<string, string> _linkIds = new(StringComparer.Ordinal);
-    private HashSet<string> _linkIncluded = new(StringComparer.Ordinal);
     private LiveSnapshot? _current;
     private IReadOnlyList<Diagnostic>? _errors = [];
     private int _version;
     private Func<Task>? _pendingWork;
-    private readonly Markdig.MarkdownPipeline _markdownPipeline = MarkdownPipelineFactory.Create();
     private readonly BuildOptions _selection = new() { InputDir = options.InputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
-    private IReadOnlyList<Diagnostic>? _validation;
-    private Dictionary<string, string> _validationKeys = new(StringComparer.Ordinal);
     private bool _started;
 
     /// <summary>The last good state (null until the input has built once); safe to read from any thread.</summary>
@@ -68,8 +64,8 @@ public sealed class LiveSite(LiveSiteOptions options)
             _settingsDiagnostics = diagnostics;
             // Parsing depends on the settings (severities, default language): every file is read again.
             _files.Clear();
-            _bodies.Clear();
-            _validation = null;
+            _bodies = new BodyCache(_files, _selection, _settings);
+            _validation = new IncrementalValidation(_files);
             changes = ChangeSet.Everything();
             _started = true;
         }
@@ -87,13 +83,13 @@ public sealed class LiveSite(LiveSiteOptions options)
         foreach (var entry in _files.Entries) all.AddRange(entry.Diagnostics);
 
         // validate: cross-file rules see files with errors too, so one update reports everything (as kb build).
-        all.AddRange(Validate(reads, reparsed));
+        all.AddRange(_validation!.Run(reads, reparsed));
         var parsed = reads.Select(r => r.Valid).OfType<Incident>().ToList();
         var included = parsed.Where(i => IncidentSelection.Includes(i, _selection)).ToList();
         Stage("validate", reads.Count);
         if (all.Any(d => d.IsError)) return Failed(all, reparsed, 0, clock, stages);
 
-        var (rendered, rerendered) = RenderBodies(parsed, included, reparsed, all);
+        var (rendered, rerendered) = _bodies!.Render(parsed, included, reparsed, all);
         Stage("markdown", rerendered);
         if (all.Any(d => d.IsError)) return Failed(all, reparsed, rerendered, clock, stages);
         try
@@ -140,31 +136,6 @@ public sealed class LiveSite(LiveSiteOptions options)
         }
     }
 
-    /// <summary>
-    /// The "validate" stage. The cross-file rules (unique ids, related ids, reading-path order) only look at a
-    /// file's id, related ids, reading-path position and status: when an edit changed none of those, and no
-    /// finding of the last run was about the edited files, the last run's findings still hold.
-    /// </summary>
-    private IReadOnlyList<Diagnostic> Validate(List<IncidentReader.ReadResult> reads, IReadOnlyList<string> reparsed)
-    {
-        // Reusable: no file went away, every re-read file was validated before with the same key, and no finding is about it.
-        var reusable = _validation is not null && _files.LastRemoved == 0
-            && reparsed.All(path => _files.Find(path)?.Read is { Partial: not null } r
-                && _validationKeys.TryGetValue(path, out var before) && before == ValidationKey(r)
-                && !_validation.Any(d => d.File == path || d.Message.Contains(path, StringComparison.Ordinal)));
-        if (reusable) return _validation!;
-
-        _validationKeys = new Dictionary<string, string>(reads.Count, StringComparer.Ordinal);
-        foreach (var r in reads)
-            if (r.Partial is { } p) _validationKeys[p.SourcePath] = ValidationKey(r);
-        var checkable = reads.Select(r => r.Partial).OfType<Incident>().ToList();
-        _validation = SiteValidator.Check(checkable, reads.Select(r => r.ClaimedId).OfType<string>());
-        return _validation;
-    }
-
-    private static string ValidationKey(IncidentReader.ReadResult r) =>
-        $"{r.Partial!.Id}\n{r.ClaimedId}\n{string.Join(',', r.Partial.Related)}\n{r.Partial.Onboarding}\n{r.Partial.Status}";
-
     /// <summary>The previous good site with the edited incidents swapped in, when that is what aggregating would give (<see cref="SiteModelPatch"/>); else null.</summary>
     private SiteModel? Patch(List<RenderedIncident> rendered, DateOnly asOf)
     {
@@ -182,65 +153,6 @@ public sealed class LiveSite(LiveSiteOptions options)
     }
 
     private static Diagnostic ThemeError(ThemeException e) => new(DiagnosticLevel.Error, "theme", 0, 0, "", e.Message);
-
-    /// <summary>
-    /// The "markdown" stage, cached per incident: a body is rendered again when its file was re-parsed, or when
-    /// the files, ids or included set changed (body links resolve against them).
-    /// </summary>
-    private (List<RenderedIncident> Rendered, int Count) RenderBodies(List<Incident> parsed, List<Incident> included,
-        IReadOnlyList<string> reparsed, List<Diagnostic> all)
-    {
-        if (!LinksUnchanged(parsed, included, reparsed))
-        {
-            var ids = parsed.ToDictionary(i => i.SourcePath, i => i.Id, StringComparer.Ordinal);
-            var includedIds = included.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            if (!SameLinks(ids, includedIds)) _bodies.Clear();
-            _linkIds = ids;
-            _linkIncluded = includedIds;
-            foreach (var gone in _bodies.Keys.Where(k => !ids.ContainsKey(k)).ToList()) _bodies.Remove(gone);
-        }
-
-        var stale = included.Where(i => !_bodies.TryGetValue(i.SourcePath, out var b) || !ReferenceEquals(b.Source, i)).ToList();
-        var markdown = new PostmortemMarkdown(_markdownPipeline, new BodyLinkResolver(_linkIds, _linkIncluded, _settings.BasePath))
-        {
-            TrustHtml = _settings.TrustHtml,
-        };
-        var fresh = Parallelism.Map(stale, i =>
-        {
-            var diagnostics = new List<Diagnostic>();
-            return (Source: i, Rendered: new RenderedIncident(i, markdown.Render(i, diagnostics)), Diagnostics: (IReadOnlyList<Diagnostic>)diagnostics);
-        });
-        foreach (var f in fresh) _bodies[f.Source.SourcePath] = f;
-
-        var rendered = new List<RenderedIncident>(included.Count);
-        foreach (var i in included)
-        {
-            var body = _bodies[i.SourcePath];
-            all.AddRange(body.Diagnostics);
-            rendered.Add(body.Rendered);
-        }
-        return (rendered, stale.Count);
-    }
-
-    /// <summary>
-    /// The quick test for the usual edit: no file went away, the number of valid and included post-mortems is the
-    /// same, and each re-read file still has the id and inclusion it had — so every body link resolves as before.
-    /// </summary>
-    private bool LinksUnchanged(List<Incident> parsed, List<Incident> included, IReadOnlyList<string> reparsed)
-    {
-        if (_files.LastRemoved != 0 || parsed.Count != _linkIds.Count || included.Count != _linkIncluded.Count) return false;
-        foreach (var path in reparsed)
-        {
-            if (_files.Find(path)?.Read?.Valid is not { } now) return false;
-            if (!_linkIds.TryGetValue(path, out var id) || id != now.Id) return false;
-            if (_linkIncluded.Contains(id) != IncidentSelection.Includes(now, _selection)) return false;
-        }
-        return true;
-    }
-
-    private bool SameLinks(Dictionary<string, string> ids, HashSet<string> includedIds) =>
-        ids.Count == _linkIds.Count && includedIds.SetEquals(_linkIncluded)
-        && ids.All(kv => _linkIds.TryGetValue(kv.Key, out var id) && id == kv.Value);
 
     /// <summary>
     /// Makes the aggregated site current. The first time, metrics and similar incidents are computed here; later
