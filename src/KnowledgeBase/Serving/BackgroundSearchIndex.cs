@@ -12,7 +12,8 @@ namespace KnowledgeBase.Serving;
 /// </summary>
 public sealed class BackgroundSearchIndex : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"kb-serve-search-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    public const string FolderPrefix = "kb-serve-search-";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,6 +24,7 @@ public sealed class BackgroundSearchIndex : IDisposable
 
     public BackgroundSearchIndex()
     {
+        RemoveLeftovers();
         Directory.CreateDirectory(_root);
         _worker = Task.Run(RunAsync);
     }
@@ -66,6 +68,36 @@ public sealed class BackgroundSearchIndex : IDisposable
             {
                 Rebuilt?.Invoke(clock.Elapsed, e);
             }
+        }
+    }
+
+    /// <summary>Folders of servers that were killed (SIGKILL, power loss) before they could clean up: their process is gone.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var name = Path.GetFileName(folder)[FolderPrefix.Length..];
+            var dash = name.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) continue;
+            if (IsRunning(pid) || new DirectoryInfo(folder).LinkTarget is not null) continue;
+            TryDelete(folder);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -210,3 +210,26 @@ public sealed class LiveSiteTests : IDisposable
             Assert.Equal(fresh.File(file), incremental.File(file));
     }
 }
+
+public sealed class BackgroundSearchIndexTests
+{
+    [Fact]
+    public void Removes_the_search_folders_of_killed_servers_and_keeps_those_of_running_ones()
+    {
+        var dead = Path.Combine(Path.GetTempPath(), $"{BackgroundSearchIndex.FolderPrefix}{int.MaxValue}-{Guid.NewGuid():N}");
+        var alive = Path.Combine(Path.GetTempPath(), $"{BackgroundSearchIndex.FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(dead, "1"));
+        Directory.CreateDirectory(alive);
+        try
+        {
+            using (new BackgroundSearchIndex()) { }
+            Assert.False(Directory.Exists(dead));
+            Assert.True(Directory.Exists(alive));
+        }
+        finally
+        {
+            if (Directory.Exists(dead)) Directory.Delete(dead, true);
+            if (Directory.Exists(alive)) Directory.Delete(alive, true);
+        }
+    }
+}
