@@ -6,25 +6,27 @@ using KnowledgeBase.Rendering.Views;
 
 namespace KnowledgeBase.Rendering;
 
-/// <summary>Turns the aggregated site into the pre-formatted view records the templates read; row views are built once per incident.</summary>
+/// <summary>
+/// Turns the aggregated site into the pre-formatted view records the templates read; row views are built once per
+/// incident, when first needed (kb serve renders one page of 10,000 incidents without building every row).
+/// </summary>
 public sealed class ViewFactory
 {
     private readonly SiteModel _site;
     private readonly SiteUrls _urls;
     private readonly UiStrings _strings;
-    private readonly Dictionary<string, IncidentRowView> _rows = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IncidentRowView> _rows = new(StringComparer.Ordinal);
 
     public ViewFactory(SiteModel site, SiteUrls urls, UiStrings strings)
     {
         _site = site;
         _urls = urls;
         _strings = strings;
-        foreach (var incident in site.Incidents) _rows[incident.Id] = BuildRow(incident);
     }
 
     public SiteUrls Urls => _urls;
 
-    public IncidentRowView Row(RenderedIncident incident) => _rows[incident.Id];
+    public IncidentRowView Row(RenderedIncident incident) => _rows.GetOrAdd(incident.Id, static (_, x) => x.Self.BuildRow(x.Incident), (Self: this, Incident: incident));
 
     public IReadOnlyList<IncidentRowView> Rows(IEnumerable<RenderedIncident> incidents) => incidents.Select(Row).ToList();
 
