@@ -66,20 +66,17 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         site = stages.Run("metrics", () => site with { Metrics = SiteMetrics.Build(site) }, s => s.Metrics!.Reports.Count());
         site = stages.Run("similar", () => site with { Similar = SimilarIncidents.Find(site.Incidents, asOf) }, s => s.Similar.Values.Sum(l => l.Count));
 
-        var theme = new Theme(options.ThemeDirs);
-        var engine = new TemplateEngine(theme);
-        var strings = new UiStrings(theme);
+        ThemeBundle bundle;
         try
         {
-            engine.Preload(PagePlanner.Templates);
-            foreach (var language in rendered.Select(r => r.Incident.Language).Append(settings.DefaultLanguage).Distinct())
-                strings.For(language);
+            bundle = ThemeBundle.Load(options.ThemeDirs, rendered.Select(r => r.Incident.Language).Append(settings.DefaultLanguage));
         }
         catch (ThemeException e)
         {
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, "theme", 0, 0, "", e.Message));
             return Result(included.Count);
         }
+        var (theme, engine, strings) = (bundle.Theme, bundle.Engine, bundle.Strings);
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         // The search index and the pages only read the site model: built side by side, the index's sequential

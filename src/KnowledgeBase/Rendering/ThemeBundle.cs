@@ -1,6 +1,4 @@
-using KnowledgeBase.Rendering;
-
-namespace KnowledgeBase.Serving;
+namespace KnowledgeBase.Rendering;
 
 /// <summary>
 /// The theme as one loaded unit (files, parsed templates, interface words), replaced whole when a theme file
