@@ -39,7 +39,10 @@ public sealed record SearchIndexOptions
     public static SearchIndexOptions Default { get; } = new();
 
     /// <summary>Postings (term, field, document triples) per shard before a new shard starts.</summary>
-    public int ShardPostings { get; init; } = 2500;
+    public int ShardPostings { get; init; } = 500;
+
+    /// <summary>Documents in the first impact block of a term too frequent for one shard (later blocks double).</summary>
+    public int ImpactFirstBlockDocuments { get; init; } = 128;
 
     /// <summary>A language whose index has at most this many postings is written as one file.</summary>
     public int SingleFilePostings { get; init; } = 25000;
@@ -52,7 +55,7 @@ public sealed record SearchIndexOptions
     public int DeletionDictionaryChunkTerms { get; init; } = 2000;
 
     /// <summary>Documents per results-store file.</summary>
-    public int StoreBucketSize { get; init; } = 8;
+    public int StoreBucketSize { get; init; } = 4;
 
     /// <summary>Characters of summary kept in the results store (for display and snippets).</summary>
     public int StoreSummaryLength { get; init; } = 160;

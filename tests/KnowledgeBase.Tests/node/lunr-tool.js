@@ -5,6 +5,8 @@
 //   query   <input.json>                 run queries on indexes (input: {lang, indexes:{name:path}, queries:[...], runtime?})
 //   analyze <input.json>                 run words through build and search pipelines (input: {lang, words})
 //   stopwords                            print the stop-word lists of the pinned packages
+//   cost    <input.json>                 what queries download and how long they take through kb-search.js
+//                                        (input: {searchDir, top, sessions:[[query, …], …]}; see cost())
 // Each command writes one JSON document to stdout; errors go to stderr with a non-zero exit code.
 'use strict';
 const fs = require('fs');
@@ -78,8 +80,9 @@ async function query(input) {
       const results = [];
       for (const q of input.queries) {
         try {
-          const r = spec.allLanguages ? await engine.search(q) : await engine.searchLanguage(input.lang, q);
-          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort() });
+          const opts = spec.top != null ? { top: spec.top } : undefined;
+          const r = spec.allLanguages ? await engine.search(q, opts) : await engine.searchLanguage(input.lang, q, opts);
+          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort(), total: r.total });
         } catch (e) {
           if (e instanceof lunr.QueryParseError) results.push({ error: e.name });
           else throw e;
@@ -87,6 +90,51 @@ async function query(input) {
       }
       out[name] = results;
     }
+  }
+  return out;
+}
+
+// Each session is a fresh page: its queries run in order through kb-search.js (every language, best `top`), then
+// the store buckets of the shown results load, as the site does. For each query: the files it fetched that the
+// session did not have yet, their raw and gzip bytes (zlib level 6, like a web server), the time to the first
+// results (a cold run: parsing and merging included, no network), the time of the same query again (cached),
+// the match count and the shown refs.
+async function cost(input) {
+  const zlib = require('zlib');
+  const runtime = require(path.join(input.searchDir, 'kb-search.js'));
+  const sizes = new Map();
+  const size = (p) => {
+    if (!sizes.has(p)) {
+      const bytes = fs.readFileSync(path.join(input.searchDir, p));
+      sizes.set(p, [bytes.length, zlib.gzipSync(bytes, { level: 6 }).length]);
+    }
+    return sizes.get(p);
+  };
+  const out = [];
+  for (const session of input.sessions) {
+    const fetched = new Set(['manifest.json', 'kb-search.js']);
+    const read = (p) => { fetched.add(p); return JSON.parse(fs.readFileSync(path.join(input.searchDir, p), 'utf8')); };
+    const engine = runtime.createEngine({ lunr, manifest: read('manifest.json'), load: read });
+    const seen = new Set();
+    const rows = [];
+    for (const q of session) {
+      const t0 = process.hrtime.bigint();
+      const r = await engine.search(q, { top: input.top });
+      await engine.documents(r.results.map((x) => x.ref));
+      const cold = Number(process.hrtime.bigint() - t0) / 1e6;
+      const fresh = [...fetched].filter((p) => !seen.has(p));
+      fresh.forEach((p) => seen.add(p));
+      const t1 = process.hrtime.bigint();
+      await engine.search(q, { top: input.top });
+      const warm = Number(process.hrtime.bigint() - t1) / 1e6;
+      rows.push({
+        query: q, files: fresh.length, raw: fresh.reduce((a, p) => a + size(p)[0], 0), gzip: fresh.reduce((a, p) => a + size(p)[1], 0),
+        coldMs: cold, warmMs: warm, total: r.total, top: r.results.map((x) => x.ref),
+        blocks: fresh.filter((p) => p.indexOf('/top-') >= 0).length,
+        detail: input.detail ? fresh.map((p) => [p, size(p)[1]]) : undefined,
+      });
+    }
+    out.push(rows);
   }
   return out;
 }
@@ -137,6 +185,9 @@ async function main() {
       break;
     case 'query':
       process.stdout.write(JSON.stringify(await query(readInput())));
+      break;
+    case 'cost':
+      process.stdout.write(JSON.stringify(await cost(readInput())));
       break;
     case 'analyze':
       process.stdout.write(JSON.stringify(analyze(readInput())));
