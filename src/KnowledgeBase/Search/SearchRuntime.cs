@@ -287,40 +287,63 @@ public static class SearchRuntime
       return blockInfo.get(path);
     }
 
-    // Per index term of the query: the largest factor lunr multiplies its stored field score by (clause boosts of
-    // the clauses that expand to it, over the field's query-vector magnitude). Mirrors lunr.Index#search's
-    // query vectors; used only for the stopping bound, so it needs to be an upper bound, not bit-exact.
-    function termFactors(lang, idx, query) {
-      var byField = new Map(), perTerm = new Map();
-      fields.forEach(function (f) { byField.set(f, new Map()); });
+    // lunr.Index#query for plain clauses (optional, positive boost, every field) without its MatchData objects,
+    // which cost most of its time on long posting lists: the same query vectors (lunr.Vector, the same upserts in the
+    // same order), each document-field scored by lunr's own Vector#similarity, and a document's field scores added
+    // in the order lunr first meets its fields, so every score is lunr's to the bit; sorted as lunr sorts (score
+    // descending, ties in ascending ref order). Also gives each index term's largest factor (clause boosts over
+    // the field's query-vector magnitude), for the stopping bound, and the matched terms of chosen documents.
+    function scorePlain(lang, idx, query) {
+      var vectors = {}, walked = [], seen = new Set(), docFields = new Map(), boosts = new Map();
+      fields.forEach(function (f) { vectors[f] = new lunr.Vector(); });
       query.clauses.forEach(function (clause) {
         var terms = clause.usePipeline ? pipelineOf(lang).runString(clause.term, { fields: clause.fields }) : [clause.term];
         terms.forEach(function (term) {
           var c = Object.assign({}, clause, { term: term });
           idx.tokenSet.intersect(lunr.TokenSet.fromClause(c)).toArray().forEach(function (e) {
-            var ti = idx.invertedIndex[e]._index, boosts = perTerm.get(e) || new Map();
+            var posting = idx.invertedIndex[e], b = boosts.get(e) || new Map();
+            boosts.set(e, b);
             clause.fields.forEach(function (f) {
-              var v = byField.get(f);
-              v.set(ti, (v.get(ti) || 0) + clause.boost);
-              boosts.set(f, (boosts.get(f) || 0) + clause.boost);
+              vectors[f].upsert(posting._index, clause.boost, function (x, y) { return x + y; });
+              b.set(f, (b.get(f) || 0) + clause.boost);
+              if (seen.has(e + '/' + f)) return;
+              seen.add(e + '/' + f);
+              walked.push([e, f]);
+              for (var ref in posting[f]) {
+                var list = docFields.get(ref);
+                if (!list) docFields.set(ref, [f]);
+                else if (list.indexOf(f) < 0) list.push(f);
+              }
             });
-            perTerm.set(e, boosts);
           });
         });
       });
-      var magnitude = new Map();
-      byField.forEach(function (v, f) {
-        var s = 0;
-        v.forEach(function (w) { s += w * w; });
-        magnitude.set(f, Math.sqrt(s));
+      var results = [];
+      docFields.forEach(function (list, ref) {
+        var score = 0;
+        for (var i = 0; i < list.length; i++) {
+          var s = vectors[list[i]].similarity(idx.fieldVectors[list[i] + '/' + ref]);
+          score = i === 0 ? s : score + s;
+        }
+        results.push({ ref: ref, score: score });
       });
-      var out = new Map();
-      perTerm.forEach(function (boosts, term) {
+      results.sort(function (x, y) { return y.score - x.score || Number(x.ref) - Number(y.ref); });
+      var factors = new Map();
+      boosts.forEach(function (b, term) {
         var best = 0;
-        boosts.forEach(function (b, f) { if (magnitude.get(f) > 0) best = Math.max(best, b / magnitude.get(f)); });
-        out.set(term, best);
+        b.forEach(function (boost, f) { var m = vectors[f].magnitude(); if (m > 0) best = Math.max(best, boost / m); });
+        factors.set(term, best);
       });
-      return out;
+      // lunr's matchData.metadata for a result: its matched terms and fields (no positions are indexed).
+      function matchData(ref) {
+        var metadata = {};
+        walked.forEach(function (w) {
+          if (!(ref in idx.invertedIndex[w[0]][w[1]])) return;
+          (metadata[w[0]] = metadata[w[0]] || {})[w[1]] = {};
+        });
+        return { metadata: metadata };
+      }
+      return { results: results, factors: factors, matchData: matchData };
     }
 
     // Only plain clauses (optional, positive boost, every field) may stop early: a required, prohibited or
@@ -364,16 +387,17 @@ public static class SearchRuntime
         paths.forEach(function (p) { loaded.add(p); });
         return Promise.all(paths.map(get)).then(function (jsons) {
           blockPaths.forEach(function (p, j) { infoOf(p, jsons[shardPaths.length + j]); });
-          var idx = indexOf(lang, paths, jsons, null), results = run(lang, idx, text);
-          var factors = termFactors(lang, idx, query);
+          var idx = indexOf(lang, paths, jsons, null), scored = scorePlain(lang, idx, query);
+          var results = scored.results, factors = scored.factors;
           var score = new Float64Array(size), found = new Uint8Array(size), missing = new Float64Array(size);
-          var lacks = new Uint32Array(size), total = 0;
+          var lacks = new Uint32Array(size), total = 0, bounds = impact.map(function () { return 0; });
           results.forEach(function (r) { var n = Number(r.ref); score[n] = r.score; found[n] = 1; total++; });
           impact.forEach(function (n, i) {
             var head = blockOf(lang, n, 0), last = blockOf(lang, n, depth[i] - 1);
             var factor = factors.get(head.kb.term) || 0;
             if (factor <= 0) return; // no clause matches this term
             var more = depth[i] < head.kb.blocks, bound = factor * last.kb.next * (1 + 1e-9) + 1e-12;
+            bounds[i] = more ? bound : 0;
             var seen = more ? seenThrough(lang, n, depth[i] - 1) : null, bits = head.bits, bit = 1 << Math.min(i, 31);
             for (var byte = 0; byte < bits.length; byte++) {
               var v = bits[byte];
@@ -396,7 +420,14 @@ public static class SearchRuntime
             if (score[ref] + missing[ref] >= lastScore) extend |= lacks[ref];
           }
           if (extend) {
-            impact.forEach(function (n, i) { if (extend & (1 << Math.min(i, 31)) && depth[i] < blockOf(lang, n, 0).kb.blocks) depth[i]++; });
+            // One block more of the term with the largest bound among those the undecided documents miss: the
+            // classic threshold-algorithm step, which reads less than deepening every term at once.
+            var pick = -1;
+            impact.forEach(function (n, i) {
+              if ((extend & (1 << Math.min(i, 31))) && bounds[i] > 0 && (pick < 0 || bounds[i] > bounds[pick])) pick = i;
+            });
+            if (pick < 0) impact.forEach(function (n, i) { if (bounds[i] > 0 && pick < 0) pick = i; });
+            depth[pick]++;
             return round();
           }
           var keep = {};
@@ -408,6 +439,7 @@ public static class SearchRuntime
             refs.push(r);
             if (!filter || filter(r)) matched++;
           }
+          best.forEach(function (r) { r.matchData = scored.matchData(r.ref); });
           return { results: tag(lang, best), total: total, matched: matched, refs: refs, files: Array.from(loaded) };
         });
       }
