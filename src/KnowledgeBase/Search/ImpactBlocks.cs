@@ -6,9 +6,11 @@ namespace KnowledgeBase.Search;
 /// <summary>
 /// A very frequent term's postings, ordered by impact instead of by document: the documents sorted by the term's
 /// total score in them (its field scores summed; field boosts are already in them), cut into blocks of growing
-/// size (first block, then twice as many each time). Each block is a valid lunr 2.3.9 index holding the term with
-/// only that block's documents (postings and vector entries, global term index), plus a <c>kb</c> object that
-/// lunr ignores:
+/// size (first block, then <see cref="SearchIndexOptions.ImpactBlockGrowth"/> times as many each time). A block
+/// holds only what ranking needs: the documents (refs as deltas), a field mask per document and the stored field
+/// scores as integers (thousandths), about a third of the size of lunr's JSON for the same postings; kb-search.js
+/// turns it back into the lunr postings and vector entries (global term index) it stands for, before
+/// <c>lunr.Index.load</c>. Its <c>kb</c> object holds:
 /// <list type="bullet">
 /// <item><c>next</c>: the largest total score of any document in a later block (0 in the last block). It bounds what
 /// the term can still add to a document not seen yet, which lets kb-search.js stop once no unseen document can
@@ -20,7 +22,7 @@ namespace KnowledgeBase.Search;
 /// </summary>
 internal static class ImpactBlocks
 {
-    public static List<string> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments)
+    public static List<string> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments, double growth)
     {
         var postings = model.GetPostings();
         var fieldCount = model.Fields.Count;
@@ -58,8 +60,13 @@ internal static class ImpactBlocks
         docs.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.Doc.CompareTo(b.Doc));
 
         var bounds = new List<(int From, int To)>();
-        for (int from = 0, size = Math.Max(1, firstBlockDocuments); from < docs.Count; from += size, size *= 2)
-            bounds.Add((from, Math.Min(docs.Count, from + size)));
+        double size = Math.Max(1, firstBlockDocuments);
+        for (var from = 0; from < docs.Count; size *= growth)
+        {
+            var to = Math.Min(docs.Count, from + (int)size);
+            bounds.Add((from, to));
+            from = to;
+        }
 
         var files = new List<string>(bounds.Count);
         for (var b = 0; b < bounds.Count; b++)
@@ -73,64 +80,54 @@ internal static class ImpactBlocks
         return files;
     }
 
+    // {"kb": {term, index, block, blocks, documents, next, bits?}, "refs": ascending refs as deltas, "fields": per
+    // document a bitmask of the fields holding the term, "scores": per document and field (field order) the stored
+    // score × 1000, an integer (lunr rounds scores to three decimals, so score = integer / 1000 exactly).
     private static string Block(LunrIndexModel model, int t, List<(int Doc, int From, int To, double Total)> block,
         long[] keys, double[] scores, int number, int blocks, int documents, double next, string? bits)
     {
-        var fieldCount = model.Fields.Count;
-        var sb = new StringBuilder(block.Count * 64 + 512);
-        LunrJson.WriteHeader(sb, model);
-        sb.Append("\"fieldVectors\":[");
-        var first = true;
-        foreach (var (doc, from, to, _) in block)
-        {
-            for (var i = from; i < to; i++)
-            {
-                if (!first) sb.Append(',');
-                first = false;
-                sb.Append('[');
-                LunrJson.WriteString(sb, model.Fields[(int)(keys[i] & 0xFF)].Name + "/" + model.Refs[doc]);
-                sb.Append(",[").Append(t.ToString(CultureInfo.InvariantCulture)).Append(',');
-                LunrJson.WriteNumber(sb, scores[i]);
-                sb.Append("]]");
-            }
-        }
-
-        sb.Append("],\"invertedIndex\":[[");
+        var sb = new StringBuilder(block.Count * 24 + 512);
+        sb.Append("{\"kb\":{\"term\":");
         LunrJson.WriteString(sb, model.Terms[t]);
-        sb.Append(",{\"_index\":").Append(t.ToString(CultureInfo.InvariantCulture));
-        for (var f = 0; f < fieldCount; f++)
-        {
-            sb.Append(',');
-            LunrJson.WriteString(sb, model.Fields[f].Name);
-            sb.Append(":{");
-            var firstDoc = true;
-            foreach (var (doc, from, to, _) in block)
-            {
-                for (var i = from; i < to; i++)
-                {
-                    if ((int)(keys[i] & 0xFF) != f) continue;
-                    if (!firstDoc) sb.Append(',');
-                    firstDoc = false;
-                    LunrJson.WriteString(sb, model.Refs[doc]);
-                    sb.Append(":{}");
-                }
-            }
-
-            sb.Append('}');
-        }
-
-        sb.Append("}]],");
-        LunrJson.WritePipeline(sb, model);
-        sb.Length--; // reopen the index object for kb's own (lunr ignores it)
-        sb.Append(",\"kb\":{\"term\":");
-        LunrJson.WriteString(sb, model.Terms[t]);
-        sb.Append(",\"block\":").Append(number.ToString(CultureInfo.InvariantCulture))
+        sb.Append(",\"index\":").Append(t.ToString(CultureInfo.InvariantCulture))
+            .Append(",\"block\":").Append(number.ToString(CultureInfo.InvariantCulture))
             .Append(",\"blocks\":").Append(blocks.ToString(CultureInfo.InvariantCulture))
             .Append(",\"documents\":").Append(documents.ToString(CultureInfo.InvariantCulture))
             .Append(",\"next\":");
         LunrJson.WriteNumber(sb, next);
         if (bits is not null) sb.Append(",\"bits\":\"").Append(bits).Append('"');
-        sb.Append("}}");
+        sb.Append("},\"refs\":[");
+        var previous = 0;
+        for (var i = 0; i < block.Count; i++)
+        {
+            var r = int.Parse(model.Refs[block[i].Doc], CultureInfo.InvariantCulture);
+            if (i > 0) sb.Append(',');
+            sb.Append((r - previous).ToString(CultureInfo.InvariantCulture));
+            previous = r;
+        }
+
+        sb.Append("],\"fields\":[");
+        for (var i = 0; i < block.Count; i++)
+        {
+            var mask = 0;
+            for (var k = block[i].From; k < block[i].To; k++) mask |= 1 << (int)(keys[k] & 0xFF);
+            if (i > 0) sb.Append(',');
+            sb.Append(mask.ToString(CultureInfo.InvariantCulture));
+        }
+
+        sb.Append("],\"scores\":[");
+        var first = true;
+        foreach (var (_, from, to, _) in block)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (!first) sb.Append(',');
+                first = false;
+                sb.Append(((long)Math.Round(scores[k] * 1000)).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        sb.Append("]}");
         return sb.ToString();
     }
 

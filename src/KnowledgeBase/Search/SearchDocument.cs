@@ -44,6 +44,9 @@ public sealed record SearchIndexOptions
     /// <summary>Documents in the first impact block of a term too frequent for one shard (later blocks double).</summary>
     public int ImpactFirstBlockDocuments { get; init; } = 128;
 
+    /// <summary>Each impact block holds this many times the documents of the one before (at least 1).</summary>
+    public double ImpactBlockGrowth { get; init; } = 2;
+
     /// <summary>A language whose index has at most this many postings is written as one file.</summary>
     public int SingleFilePostings { get; init; } = 25000;
 

@@ -185,7 +185,7 @@ public static class SearchIndexWriter
             {
                 if (impactShards.Contains(i))
                 {
-                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[i].From], options.ImpactFirstBlockDocuments);
+                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[i].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
                     for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{i}-{b}.json"] = Encoding.UTF8.GetBytes(blocks[b]);
                 }
                 else

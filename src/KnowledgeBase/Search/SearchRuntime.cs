@@ -67,6 +67,21 @@ public static class SearchRuntime
     return found;
   }
 
+  // An impact block (see ImpactBlocks.cs) as the lunr postings and field vector entries it stands for.
+  function expandBlock(fields, json) {
+    var posting = { _index: json.kb.index }, vectors = [], ref = 0, k = 0;
+    fields.forEach(function (f) { posting[f] = {}; });
+    for (var i = 0; i < json.refs.length; i++) {
+      ref += json.refs[i];
+      for (var f = 0; f < fields.length; f++) {
+        if (!(json.fields[i] & (1 << f))) continue;
+        posting[fields[f]][ref] = {};
+        vectors.push([fields[f] + '/' + ref, [json.kb.index, json.scores[k++] / 1000]]);
+      }
+    }
+    return { kb: json.kb, invertedIndex: [[json.kb.term, posting]], fieldVectors: vectors };
+  }
+
   function createEngine(options) {
     var lunr = options.lunr, manifest = options.manifest, load = options.load;
     var fields = manifest.fields.map(function (f) { return f.name; });
@@ -75,6 +90,13 @@ public static class SearchRuntime
     function get(path) {
       if (!files.has(path)) files.set(path, Promise.resolve(load(path)));
       return files.get(path);
+    }
+    // An index file ready to merge: shards as they are, impact blocks expanded into the lunr postings and field
+    // vector entries they stand for (see ImpactBlocks.cs for the compact form).
+    var parts = new Map();
+    function part(path) {
+      if (!parts.has(path)) parts.set(path, get(path).then(function (json) { return json.refs ? expandBlock(fields, json) : json; }));
+      return parts.get(path);
     }
     function language(code) {
       for (var i = 0; i < manifest.languages.length; i++) if (manifest.languages[i].lang === code) return manifest.languages[i];
@@ -385,7 +407,7 @@ public static class SearchRuntime
         impact.forEach(function (n, i) { for (var b = 0; b < depth[i]; b++) blockPaths.push(blockPath(lang, n, b)); });
         var paths = shardPaths.concat(blockPaths);
         paths.forEach(function (p) { loaded.add(p); });
-        return Promise.all(paths.map(get)).then(function (jsons) {
+        return Promise.all(paths.map(part)).then(function (jsons) {
           blockPaths.forEach(function (p, j) { infoOf(p, jsons[shardPaths.length + j]); });
           var idx = indexOf(lang, paths, jsons, null), scored = scorePlain(lang, idx, query);
           var results = scored.results, factors = scored.factors;
@@ -494,7 +516,7 @@ public static class SearchRuntime
         return allBlocks(lang, impact).then(function (blocks) {
           paths = paths.concat(blocks);
           paths.forEach(function (p) { loaded.add(p); });
-          return Promise.all([Promise.all(paths.map(get)), negated ? loadFacets() : null]);
+          return Promise.all([Promise.all(paths.map(part)), negated ? loadFacets() : null]);
         }).then(function (r) {
           var allRefs = null;
           if (negated) {
@@ -572,7 +594,7 @@ public static class SearchRuntime
     return createEngine({ lunr: lunr, manifest: read('manifest.json'), load: read });
   }
 
-  return { normalize: normalize, withinOneEdit: withinOneEdit, createEngine: createEngine, createNodeEngine: createNodeEngine };
+  return { normalize: normalize, withinOneEdit: withinOneEdit, expandBlock: expandBlock, createEngine: createEngine, createNodeEngine: createNodeEngine };
 });
 """;
 }

@@ -143,10 +143,16 @@ public sealed class ShardingTests
         Assert.Equal(langs.Sum(l => l.GetProperty("shards").GetProperty("count").GetInt32()), shardFiles.Count + impact);
         Assert.Equal(impact, blockFiles.Count(p => p.EndsWith("-0.json", StringComparison.Ordinal)));
 
-        // Node loads every shard, impact block and single index with lunr.Index.load and checks it is a well-formed index.
+        // Node loads every shard and single index with lunr.Index.load, and every impact block once kb-search.js has expanded
+        // it into the lunr postings and vectors it stands for, and checks each is a well-formed index.
         var all = shardFiles.Concat(blockFiles).Select(p => Path.Combine(f.Sharded, p))
             .Concat(Directory.GetFiles(f.Single, "index.json", SearchOption.AllDirectories)).ToList();
-        var checkedCount = NodeRunner.RunJson("check", new { files = all });
+        var checkedCount = NodeRunner.RunJson("check", new
+        {
+            files = all,
+            runtime = Path.Combine(f.Sharded, SearchIndexWriter.RuntimeFile),
+            fields = SearchIndexWriter.Fields.Select(x => x.Name),
+        });
         Assert.Equal(all.Count, checkedCount.GetProperty("loaded").GetInt32());
 
         // Every document appears in the store once, with display fields.

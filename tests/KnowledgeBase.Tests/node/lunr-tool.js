@@ -194,9 +194,16 @@ async function main() {
       break;
     case 'check': {
       // Loads every index file with lunr.Index.load and checks postings/vectors are consistent.
+      // Impact blocks (compact, with "refs") are expanded by kb-search.js into the lunr index part they stand for.
       let loaded = 0;
-      for (const file of readInput().files) {
-        const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const input = readInput();
+      const runtime = loadRuntime(input.runtime);
+      for (const file of input.files) {
+        let json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (json.refs) {
+          const p = runtime.expandBlock(input.fields, json);
+          json = { version: lunr.version, fields: input.fields, fieldVectors: p.fieldVectors, invertedIndex: p.invertedIndex, pipeline: ['stemmer'] };
+        }
         const idx = lunr.Index.load(json);
         for (const [term, posting] of json.invertedIndex) {
           for (const field of json.fields) {
