@@ -55,7 +55,7 @@ public sealed record SearchIndexOptions
     public int DictionaryChunkTerms { get; init; } = 256;
 
     /// <summary>Terms per chunk of the <c>del0</c>/<c>del1</c> dictionaries (typo look-ups only).</summary>
-    public int DeletionDictionaryChunkTerms { get; init; } = 2000;
+    public int DeletionDictionaryChunkTerms { get; init; } = 512;
 
     /// <summary>Documents per results-store file.</summary>
     public int StoreBucketSize { get; init; } = 4;

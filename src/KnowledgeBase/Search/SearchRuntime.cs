@@ -55,6 +55,8 @@ public static class SearchRuntime
     del1: function (t) { return t.length >= 2 ? t.charAt(0) + t.slice(2) : null; }
   };
 
+  var MAX_PREFIX_TERMS = 200;
+
   function fileName(template, n) { return template.replace('{n}', String(n)); }
 
   // Index of the last entry of sorted `firsts` that is <= key, or -1.
@@ -188,13 +190,20 @@ public static class SearchRuntime
       });
     }
 
-    // The shards of every term starting with `prefix`.
+    // The shards of every term starting with `prefix`. A prefix that stands for more than MAX_PREFIX_TERMS words of a
+    // language is refused (a QueryParseError the page shows): lunr sums every expansion, so the first results would
+    // need the postings of hundreds of words ("ver*"), far past the download budget, to rank by a few letters.
     function prefixShards(lang, prefix, loaded) {
       return readChunks(lang, 'fwd', prefix, true, loaded).then(function (chunks) {
-        var out = [];
+        var out = [], count = 0;
         chunks.forEach(function (c) {
-          c.terms.forEach(function (t, i) { if (t.indexOf(prefix) === 0) out.push(c.shards[i]); });
+          c.terms.forEach(function (t, i) { if (t.indexOf(prefix) === 0) { out.push(c.shards[i]); count++; } });
         });
+        if (count > MAX_PREFIX_TERMS) {
+          var e = new Error("'" + prefix + "*' stands for " + count + " words; type more letters");
+          e.name = 'QueryParseError';
+          throw e;
+        }
         return out;
       });
     }

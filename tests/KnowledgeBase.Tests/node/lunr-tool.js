@@ -84,7 +84,7 @@ async function query(input) {
           const r = spec.allLanguages ? await engine.search(q, opts) : await engine.searchLanguage(input.lang, q, opts);
           results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort(), total: r.total });
         } catch (e) {
-          if (e instanceof lunr.QueryParseError) results.push({ error: e.name });
+          if (e instanceof lunr.QueryParseError || e.name === 'QueryParseError') results.push({ error: e.name, message: e.message });
           else throw e;
         }
       }
@@ -119,7 +119,14 @@ async function cost(input) {
     const rows = [];
     for (const q of session) {
       const t0 = process.hrtime.bigint();
-      const r = await engine.search(q, { top: input.top });
+      let r;
+      try {
+        r = await engine.search(q, { top: input.top });
+      } catch (e) {
+        if (e.name !== 'QueryParseError') throw e;
+        rows.push({ query: q, error: e.message });
+        continue;
+      }
       await engine.documents(r.results.map((x) => x.ref));
       const cold = Number(process.hrtime.bigint() - t0) / 1e6;
       const fresh = [...fetched].filter((p) => !seen.has(p));

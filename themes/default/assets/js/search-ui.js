@@ -118,7 +118,11 @@
       var words = q.split(/\s+/), last = words[words.length - 1];
       if (!PLAIN_WORD.test(last) || last.length < 3) return r;
       words[words.length - 1] = last + "*";
-      return attempt(words.join(" ")).then(function (r2) { return r2.total ? r2 : r; });
+      // The retry is ours, not the reader's: a prefix too broad to rank just means no results.
+      return attempt(words.join(" ")).then(function (r2) { return r2.total ? r2 : r; }, function (e) {
+        if (isParseError(ctx, e)) return r;
+        throw e;
+      });
     });
   }
 
