@@ -52,10 +52,10 @@ public sealed record SearchIndexOptions
 
     /// <summary>Terms per chunk of the <c>fwd</c> dictionary, which the runtime reads to check that a term exists
     /// in a language before downloading its shard (approximate: equal keys never straddle chunks).</summary>
-    public int DictionaryChunkTerms { get; init; } = 256;
+    public int DictionaryChunkTerms { get; init; } = 128;
 
     /// <summary>Terms per chunk of the <c>del0</c>/<c>del1</c> dictionaries (typo look-ups only).</summary>
-    public int DeletionDictionaryChunkTerms { get; init; } = 512;
+    public int DeletionDictionaryChunkTerms { get; init; } = 256;
 
     /// <summary>Documents per results-store file.</summary>
     public int StoreBucketSize { get; init; } = 4;

@@ -358,7 +358,9 @@ public static class SearchRuntime
         }
         results.push({ ref: ref, score: score });
       });
-      results.sort(function (x, y) { return y.score - x.score || Number(x.ref) - Number(y.ref); });
+      // Stable sort, like lunr's: equal scores keep the order lunr first met the documents in (clause, term,
+      // field, then ascending ref), which is docFields' insertion order.
+      results.sort(function (x, y) { return y.score - x.score; });
       var factors = new Map();
       boosts.forEach(function (b, term) {
         var best = 0;
@@ -441,7 +443,7 @@ public static class SearchRuntime
               }
             }
           });
-          // lunr's order is score descending, then ref ascending; documents lunr did not find yet score 0 so far.
+          // Results are in lunr's order; documents not met yet score 0 so far and are decided by their bound.
           var kept = filter ? results.filter(function (r) { return filter(Number(r.ref)); }) : results;
           var best = kept.slice(0, top), extend = 0, lastScore = best.length === top ? best[top - 1].score : -Infinity;
           var inBest = new Set();

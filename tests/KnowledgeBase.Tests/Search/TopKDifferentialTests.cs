@@ -56,7 +56,13 @@ public sealed class TopKDifferentialTests
         {
             lang,
             runtime = Path.Combine(dir, SearchIndexWriter.RuntimeFile),
-            indexes = new Dictionary<string, object> { ["lunr"] = monolithic, ["top"] = new { searchDir = dir, top = 10 } },
+            indexes = new Dictionary<string, object>
+            {
+                ["lunr"] = monolithic,
+                ["top"] = new { searchDir = dir, top = 10 },
+                // A filter (as the page's severity/year/tag filters): every third ref, best 20 of those.
+                ["filtered"] = new { searchDir = dir, top = 20, filterMod = 3 },
+            },
             queries,
         });
         var expected = result.GetProperty("lunr");
@@ -71,6 +77,19 @@ public sealed class TopKDifferentialTests
                 $"'{queries[q]}': lunr.js finds {expected[q].GetArrayLength()}, ours counts {actual[q].GetProperty("total").GetInt32()}");
             var files = actual[q].GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
             if (files.Any(f => f.Contains("/top-", StringComparison.Ordinal))) impactQueries++;
+        }
+
+        // With a filter: the best 20 of the documents it keeps, and how many it keeps, as lunr.js's full list says.
+        var filtered = result.GetProperty("filtered");
+        for (var q = 0; q < queries.Count; q++)
+        {
+            if (expected[q].ValueKind != JsonValueKind.Array) continue;
+            var kept = expected[q].EnumerateArray().Where(r => int.Parse(r[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture) % 3 == 0).ToList();
+            var ours = filtered[q].GetProperty("results").EnumerateArray().ToList();
+            Assert.True(kept.Count == filtered[q].GetProperty("matched").GetInt32(), $"'{queries[q]}' filtered: match count");
+            var want = string.Join(' ', kept.Take(20).Select(r => r[0].GetString() + ":" + r[1].GetDouble()));
+            var got = string.Join(' ', ours.Select(r => r[0].GetString() + ":" + r[1].GetDouble()));
+            Assert.True(want == got, $"'{queries[q]}' filtered:\nlunr.js {want}\nours    {got}");
         }
 
         // The point of the test: many queries go through impact blocks, not only whole posting lists.

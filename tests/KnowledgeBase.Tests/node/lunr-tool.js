@@ -81,8 +81,9 @@ async function query(input) {
       for (const q of input.queries) {
         try {
           const opts = spec.top != null ? { top: spec.top } : undefined;
+          if (opts && spec.filterMod) opts.filter = (ref) => ref % spec.filterMod === 0;
           const r = spec.allLanguages ? await engine.search(q, opts) : await engine.searchLanguage(input.lang, q, opts);
-          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort(), total: r.total });
+          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort(), total: r.total, matched: r.matched });
         } catch (e) {
           if (e instanceof lunr.QueryParseError || e.name === 'QueryParseError') results.push({ error: e.name, message: e.message });
           else throw e;
