@@ -98,7 +98,7 @@ public static class LunrJson
         return sb.ToString();
     }
 
-    internal static void WriteHeader(StringBuilder sb, LunrIndexModel model)
+    private static void WriteHeader(StringBuilder sb, LunrIndexModel model)
     {
         sb.Append("{\"version\":\"").Append(LunrVersion).Append("\",\"fields\":[");
         for (var f = 0; f < model.Fields.Count; f++)
@@ -110,7 +110,7 @@ public static class LunrJson
         sb.Append("],");
     }
 
-    internal static void WritePipeline(StringBuilder sb, LunrIndexModel model)
+    private static void WritePipeline(StringBuilder sb, LunrIndexModel model)
     {
         sb.Append("\"pipeline\":[");
         for (var i = 0; i < model.Pipeline.Count; i++)
