@@ -39,20 +39,26 @@ public sealed record SearchIndexOptions
     public static SearchIndexOptions Default { get; } = new();
 
     /// <summary>Postings (term, field, document triples) per shard before a new shard starts.</summary>
-    public int ShardPostings { get; init; } = 2500;
+    public int ShardPostings { get; init; } = 500;
+
+    /// <summary>Documents in the first impact block of a term too frequent for one shard (later blocks double).</summary>
+    public int ImpactFirstBlockDocuments { get; init; } = 128;
+
+    /// <summary>Each impact block holds this many times the documents of the one before (at least 1).</summary>
+    public double ImpactBlockGrowth { get; init; } = 2;
 
     /// <summary>A language whose index has at most this many postings is written as one file.</summary>
     public int SingleFilePostings { get; init; } = 25000;
 
     /// <summary>Terms per chunk of the <c>fwd</c> dictionary, which the runtime reads to check that a term exists
     /// in a language before downloading its shard (approximate: equal keys never straddle chunks).</summary>
-    public int DictionaryChunkTerms { get; init; } = 256;
+    public int DictionaryChunkTerms { get; init; } = 128;
 
     /// <summary>Terms per chunk of the <c>del0</c>/<c>del1</c> dictionaries (typo look-ups only).</summary>
-    public int DeletionDictionaryChunkTerms { get; init; } = 2000;
+    public int DeletionDictionaryChunkTerms { get; init; } = 256;
 
     /// <summary>Documents per results-store file.</summary>
-    public int StoreBucketSize { get; init; } = 8;
+    public int StoreBucketSize { get; init; } = 4;
 
     /// <summary>Characters of summary kept in the results store (for display and snippets).</summary>
     public int StoreSummaryLength { get; init; } = 160;

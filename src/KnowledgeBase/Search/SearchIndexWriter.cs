@@ -149,6 +149,7 @@ public static class SearchIndexWriter
         long postings = model.DocumentFrequencies.Sum(x => (long)x);
         var sharded = postings > options.SingleFilePostings;
         var shardRanges = new List<(int From, int To)>();
+        var impactShards = new SortedSet<int>();
         var dictionaries = new List<(string Kind, List<string> FirstKeys)>();
         if (!sharded)
         {
@@ -172,10 +173,36 @@ public static class SearchIndexWriter
             }
 
             if (start < sorted.Length) shardRanges.Add((start, sorted.Length));
+
+            // A term too frequent for one shard gets impact-ordered blocks instead (see ImpactBlocks).
+            for (var i = 0; i < shardRanges.Count; i++)
+            {
+                var (from, to) = shardRanges[i];
+                if (to - from == 1 && model.DocumentFrequencies[sorted[from]] > options.ShardPostings) impactShards.Add(i);
+            }
+
             Parallel.For(0, shardRanges.Count, i =>
-                files[$"{lang}/shard-{i}.json"] = Encoding.UTF8.GetBytes(LunrJson.SerializeShard(model, shardRanges[i].From, shardRanges[i].To)));
+            {
+                if (impactShards.Contains(i))
+                {
+                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[i].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
+                    for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{i}-{b}.json"] = Encoding.UTF8.GetBytes(blocks[b]);
+                }
+                else
+                {
+                    files[$"{lang}/shard-{i}.json"] = Encoding.UTF8.GetBytes(LunrJson.SerializeShard(model, shardRanges[i].From, shardRanges[i].To));
+                }
+            });
 
             var terms = sorted.Select(t => model.Terms[t]).ToList();
+
+            // Each dictionary entry names the shard of its term, so the manifest needs no term ranges.
+            var shardOfTerm = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+            for (var i = 0; i < shardRanges.Count; i++)
+            {
+                for (var p = shardRanges[i].From; p < shardRanges[i].To; p++) shardOfTerm[terms[p]] = i;
+            }
+
             foreach (var kind in TermDictionary.Kinds)
             {
                 var chunks = TermDictionary.Chunk(terms, kind,
@@ -184,9 +211,14 @@ public static class SearchIndexWriter
                 {
                     files[$"{lang}/dict-{kind}-{i}.json"] = Json(w =>
                     {
-                        w.WriteStartArray();
+                        w.WriteStartObject();
+                        w.WriteStartArray("terms");
                         foreach (var t in chunks[i].Terms) w.WriteStringValue(t);
                         w.WriteEndArray();
+                        w.WriteStartArray("shards");
+                        foreach (var t in chunks[i].Terms) w.WriteNumberValue(shardOfTerm[t]);
+                        w.WriteEndArray();
+                        w.WriteEndObject();
                     });
                 }
 
@@ -217,15 +249,10 @@ public static class SearchIndexWriter
             {
                 w.WriteStartObject("shards");
                 w.WriteString("file", $"{lang}/shard-{{n}}.json");
-                w.WriteStartArray("ranges");
-                foreach (var (from, to) in shardRanges)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(model.Terms[sorted[from]]);
-                    w.WriteStringValue(model.Terms[sorted[to - 1]]);
-                    w.WriteEndArray();
-                }
-
+                w.WriteNumber("count", shardRanges.Count);
+                w.WriteString("impactFile", $"{lang}/top-{{n}}-{{b}}.json");
+                w.WriteStartArray("impact");
+                foreach (var i in impactShards) w.WriteNumberValue(i);
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteStartObject("dictionary");

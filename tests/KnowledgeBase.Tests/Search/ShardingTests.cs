@@ -11,6 +11,13 @@ public sealed class ShardingTests
 {
     private static readonly Lazy<Fixture> Shared = new(() => new Fixture());
 
+    // Small shards and impact blocks of 4, 8, 16… documents, so 200 documents exercise every path: several shards
+    // per term range, terms with many impact blocks, and top-k queries that must read several of them.
+    private static readonly SearchIndexOptions Options = new()
+    {
+        SingleFilePostings = 0, ShardPostings = 60, ImpactFirstBlockDocuments = 4, DictionaryChunkTerms = 40, StoreBucketSize = 8,
+    };
+
     private sealed class Fixture
     {
         public Fixture()
@@ -20,7 +27,7 @@ public sealed class ShardingTests
             Sharded = Path.Combine(Root, "sharded");
             Single = Path.Combine(Root, "single");
             ShardedStats = SearchIndexWriter.Write(Docs, Sharded,
-                new SearchIndexOptions { SingleFilePostings = 0, ShardPostings = 250, DictionaryChunkTerms = 40, StoreBucketSize = 8 });
+                Options);
             SingleStats = SearchIndexWriter.Write(Docs, Single);
             foreach (var (analyzer, docs) in SearchIndexWriter.Partition(Docs))
             {
@@ -89,6 +96,33 @@ public sealed class ShardingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DifferentialTests.Languages), MemberType = typeof(DifferentialTests))]
+    public void TopTenThroughImpactBlocksEqualsMonolithicLunr(string lang)
+    {
+        var f = Shared.Value;
+        IReadOnlyList<string> queries = DifferentialTests.Queries[lang];
+        var result = NodeRunner.RunJson("query", new
+        {
+            lang,
+            runtime = Path.Combine(f.Sharded, SearchIndexWriter.RuntimeFile),
+            indexes = new Dictionary<string, object>
+            {
+                ["lunr"] = f.Monolithic[lang],
+                ["top"] = new { searchDir = f.Sharded, top = 10 },
+            },
+            queries,
+        });
+        var lunr = result.GetProperty("lunr");
+        var top = result.GetProperty("top");
+        DifferentialTests.AssertSameResults(queries, lunr, top, requireHits: 0.6, top: 10);
+        for (var q = 0; q < queries.Count; q++)
+        {
+            if (lunr[q].ValueKind != System.Text.Json.JsonValueKind.Array) continue;
+            Assert.True(lunr[q].GetArrayLength() == top[q].GetProperty("total").GetInt32(), $"'{queries[q]}': match count");
+        }
+    }
+
     [Fact]
     public void EveryWrittenIndexFileLoadsInLunrAndManifestDescribesIt()
     {
@@ -103,12 +137,22 @@ public sealed class ShardingTests
         var langs = m.GetProperty("languages").EnumerateArray().ToList();
         Assert.Equal(["en", "ru", "fr", "de"], langs.Select(l => l.GetProperty("lang").GetString()));
         var shardFiles = files.Where(p => p.Contains("/shard-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(langs.Sum(l => l.GetProperty("shards").GetProperty("ranges").GetArrayLength()), shardFiles.Count);
+        var blockFiles = files.Where(p => p.Contains("/top-", StringComparison.Ordinal)).ToList();
+        var impact = langs.Sum(l => l.GetProperty("shards").GetProperty("impact").GetArrayLength());
+        Assert.True(impact > 0, "expected terms frequent enough for impact blocks");
+        Assert.Equal(langs.Sum(l => l.GetProperty("shards").GetProperty("count").GetInt32()), shardFiles.Count + impact);
+        Assert.Equal(impact, blockFiles.Count(p => p.EndsWith("-0.json", StringComparison.Ordinal)));
 
-        // Node loads every shard and single index with lunr.Index.load and checks it is a well-formed index.
-        var all = shardFiles.Select(p => Path.Combine(f.Sharded, p))
+        // Node loads every shard and single index with lunr.Index.load, and every impact block once kb-search.js has expanded
+        // it into the lunr postings and vectors it stands for, and checks each is a well-formed index.
+        var all = shardFiles.Concat(blockFiles).Select(p => Path.Combine(f.Sharded, p))
             .Concat(Directory.GetFiles(f.Single, "index.json", SearchOption.AllDirectories)).ToList();
-        var checkedCount = NodeRunner.RunJson("check", new { files = all });
+        var checkedCount = NodeRunner.RunJson("check", new
+        {
+            files = all,
+            runtime = Path.Combine(f.Sharded, SearchIndexWriter.RuntimeFile),
+            fields = SearchIndexWriter.Fields.Select(x => x.Name),
+        });
         Assert.Equal(all.Count, checkedCount.GetProperty("loaded").GetInt32());
 
         // Every document appears in the store once, with display fields.
@@ -131,7 +175,7 @@ public sealed class ShardingTests
         var again = Path.Combine(f.Root, "again");
         var shuffled = f.Docs.OrderBy(d => d.Title.Length).ThenByDescending(d => d.Id, StringComparer.Ordinal).ToList();
         SearchIndexWriter.Write(shuffled, again,
-            new SearchIndexOptions { SingleFilePostings = 0, ShardPostings = 250, DictionaryChunkTerms = 40, StoreBucketSize = 8 });
+            Options);
         var a = Directory.GetFiles(f.Sharded, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(f.Sharded, p)).Order().ToList();
         var b = Directory.GetFiles(again, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(again, p)).Order().ToList();
         Assert.Equal(a, b);

@@ -5,6 +5,8 @@
 //   query   <input.json>                 run queries on indexes (input: {lang, indexes:{name:path}, queries:[...], runtime?})
 //   analyze <input.json>                 run words through build and search pipelines (input: {lang, words})
 //   stopwords                            print the stop-word lists of the pinned packages
+//   cost    <input.json>                 what queries download and how long they take through kb-search.js
+//                                        (input: {searchDir, top, sessions:[[query, …], …]}; see cost())
 // Each command writes one JSON document to stdout; errors go to stderr with a non-zero exit code.
 'use strict';
 const fs = require('fs');
@@ -78,15 +80,69 @@ async function query(input) {
       const results = [];
       for (const q of input.queries) {
         try {
-          const r = spec.allLanguages ? await engine.search(q) : await engine.searchLanguage(input.lang, q);
-          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort() });
+          const opts = spec.top != null ? { top: spec.top } : undefined;
+          if (opts && spec.filterMod) opts.filter = (ref) => ref % spec.filterMod === 0;
+          const r = spec.allLanguages ? await engine.search(q, opts) : await engine.searchLanguage(input.lang, q, opts);
+          results.push({ results: r.results.map((x) => [x.ref, x.score]), files: r.files.sort(), total: r.total, matched: r.matched });
         } catch (e) {
-          if (e instanceof lunr.QueryParseError) results.push({ error: e.name });
+          if (e instanceof lunr.QueryParseError || e.name === 'QueryParseError') results.push({ error: e.name, message: e.message });
           else throw e;
         }
       }
       out[name] = results;
     }
+  }
+  return out;
+}
+
+// Each session is a fresh page: its queries run in order through kb-search.js (every language, best `top`), then
+// the store buckets of the shown results load, as the site does. For each query: the files it fetched that the
+// session did not have yet, their raw and gzip bytes (zlib level 6, like a web server), the time to the first
+// results (a cold run: parsing and merging included, no network), the time of the same query again (cached),
+// the match count and the shown refs.
+async function cost(input) {
+  const zlib = require('zlib');
+  const runtime = require(path.join(input.searchDir, 'kb-search.js'));
+  const sizes = new Map();
+  const size = (p) => {
+    if (!sizes.has(p)) {
+      const bytes = fs.readFileSync(path.join(input.searchDir, p));
+      sizes.set(p, [bytes.length, zlib.gzipSync(bytes, { level: 6 }).length]);
+    }
+    return sizes.get(p);
+  };
+  const out = [];
+  for (const session of input.sessions) {
+    const fetched = new Set(['manifest.json', 'kb-search.js']);
+    const read = (p) => { fetched.add(p); return JSON.parse(fs.readFileSync(path.join(input.searchDir, p), 'utf8')); };
+    const engine = runtime.createEngine({ lunr, manifest: read('manifest.json'), load: read });
+    const seen = new Set();
+    const rows = [];
+    for (const q of session) {
+      const t0 = process.hrtime.bigint();
+      let r;
+      try {
+        r = await engine.search(q, { top: input.top });
+      } catch (e) {
+        if (e.name !== 'QueryParseError') throw e;
+        rows.push({ query: q, error: e.message });
+        continue;
+      }
+      await engine.documents(r.results.map((x) => x.ref));
+      const cold = Number(process.hrtime.bigint() - t0) / 1e6;
+      const fresh = [...fetched].filter((p) => !seen.has(p));
+      fresh.forEach((p) => seen.add(p));
+      const t1 = process.hrtime.bigint();
+      await engine.search(q, { top: input.top });
+      const warm = Number(process.hrtime.bigint() - t1) / 1e6;
+      rows.push({
+        query: q, files: fresh.length, raw: fresh.reduce((a, p) => a + size(p)[0], 0), gzip: fresh.reduce((a, p) => a + size(p)[1], 0),
+        coldMs: cold, warmMs: warm, total: r.total, top: r.results.map((x) => x.ref),
+        blocks: fresh.filter((p) => p.indexOf('/top-') >= 0).length,
+        detail: input.detail ? fresh.map((p) => [p, size(p)[1]]) : undefined,
+      });
+    }
+    out.push(rows);
   }
   return out;
 }
@@ -138,14 +194,24 @@ async function main() {
     case 'query':
       process.stdout.write(JSON.stringify(await query(readInput())));
       break;
+    case 'cost':
+      process.stdout.write(JSON.stringify(await cost(readInput())));
+      break;
     case 'analyze':
       process.stdout.write(JSON.stringify(analyze(readInput())));
       break;
     case 'check': {
       // Loads every index file with lunr.Index.load and checks postings/vectors are consistent.
+      // Impact blocks (compact, with "refs") are expanded by kb-search.js into the lunr index part they stand for.
       let loaded = 0;
-      for (const file of readInput().files) {
-        const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const input = readInput();
+      const runtime = loadRuntime(input.runtime);
+      for (const file of input.files) {
+        let json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (json.refs) {
+          const p = runtime.expandBlock(input.fields, json);
+          json = { version: lunr.version, fields: input.fields, fieldVectors: p.fieldVectors, invertedIndex: p.invertedIndex, pipeline: ['stemmer'] };
+        }
         const idx = lunr.Index.load(json);
         for (const [term, posting] of json.invertedIndex) {
           for (const field of json.fields) {

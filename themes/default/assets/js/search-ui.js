@@ -102,21 +102,27 @@
     });
   }
 
-  // All matches of `q` over every language family, best first. While the last word is still being typed it may be
-  // incomplete: when nothing matches, it is tried once more as a prefix (word*).
-  function runQuery(ctx, q) {
+  // The best `top` matches of `q` over every language family (exact, in lunr's order), with the count and refs of
+  // every match (`filter(ref)` limits the ranking to some documents). Large indexes read only as much of the
+  // postings of very common words as the first results need, so later pages may fetch a little more. While the
+  // last word is still being typed it may be incomplete: when nothing matches, it is tried once more as a prefix.
+  function runQuery(ctx, q, top, filter) {
     function attempt(text) {
       return new Promise(function (resolve) {
         checkCost(ctx, text);
-        resolve(ctx.engine.search(text));
+        resolve(ctx.engine.search(text, { top: top, filter: filter }).then(function (r) { r.text = text; return r; }));
       });
     }
     return attempt(q).then(function (r) {
-      if (r.results.length) return r.results;
+      if (r.total) return r;
       var words = q.split(/\s+/), last = words[words.length - 1];
-      if (!PLAIN_WORD.test(last) || last.length < 3) return r.results;
+      if (!PLAIN_WORD.test(last) || last.length < 3) return r;
       words[words.length - 1] = last + "*";
-      return attempt(words.join(" ")).then(function (r2) { return r2.results; });
+      // The retry is ours, not the reader's: a prefix too broad to rank just means no results.
+      return attempt(words.join(" ")).then(function (r2) { return r2.total ? r2 : r; }, function (e) {
+        if (isParseError(ctx, e)) return r;
+        throw e;
+      });
     });
   }
 
@@ -238,7 +244,7 @@
     var exact = (stemsOf(ctx, c.fam, c.term)[0] === c.term) ? c.term : c.term + "*";
     var fallback = { word: c.word, display: exact };
     if (c.term.length < 3) return Promise.resolve(fallback); // a short prefix would read much of a large index
-    return ctx.engine.searchLanguage(c.fam, c.term + "*").then(function (r) {
+    return ctx.engine.searchLanguage(c.fam, c.term + "*", { top: 3 }).then(function (r) {
       return documentsOf(ctx, r.results.slice(0, 3));
     }).then(function (items) {
       for (var i = 0; i < items.length; i++) {
@@ -375,9 +381,9 @@
       if (!q) { hide(); return; }
       slow = setTimeout(function () { if (mine === seq) show("loading", q, t.loading); }, 150);
       return load().then(function (ctx) {
-        return runQuery(ctx, q).then(function (results) {
+        return runQuery(ctx, q, BOX_LIMIT).then(function (found) {
           if (mine !== seq) return null;
-          if (!results.length) {
+          if (!found.total) {
             return suggestions(ctx, q).then(function (s) {
               if (mine !== seq) return;
               list.replaceChildren();
@@ -385,14 +391,14 @@
               show("empty", q, t.noResults);
             });
           }
-          return documentsOf(ctx, results.slice(0, BOX_LIMIT)).then(function (items) {
+          return documentsOf(ctx, found.results).then(function (items) {
             if (mine !== seq) return;
             ensurePanel();
             var frag = doc.createDocumentFragment();
             items.forEach(function (it, i) { frag.appendChild(renderItem(ctx, it.doc, it.result, "site-search-r" + i, true)); });
             list.replaceChildren(frag);
             suggest.hidden = true;
-            show("done", q, format(t.results, { count: results.length }));
+            show("done", q, format(t.results, { count: found.total }));
           });
         }, function (e) {
           if (mine !== seq) return;
@@ -447,7 +453,7 @@
     FILTERS.forEach(function (f) { filters[f.facet] = params.get(f.param) || ""; });
     input.value = params.get("q") || "";
 
-    var ctx = null, facets = null, results = [], matches = [], shown = 0, seq = 0, renderSeq = 0, slow = 0;
+    var ctx = null, facets = null, found = null, matched = 0, shown = 0, seq = 0, renderSeq = 0, slow = 0;
 
     function setStatus(state, query, message) {
       clearTimeout(slow);
@@ -489,8 +495,8 @@
         var col = facets[f.facet], select = selects[f.facet];
         if (!col || !select) return;
         var counts = new Map();
-        results.forEach(function (r) {
-          var v = col.docs[Number(r.ref)];
+        found.refs.forEach(function (ref) {
+          var v = col.docs[ref];
           (f.facet === "tags" ? (v || []) : [v]).forEach(function (i) { counts.set(i, (counts.get(i) || 0) + 1); });
         });
         var order = col.values.map(function (_, i) { return i; });
@@ -514,16 +520,20 @@
       clear.hidden = !active();
     }
 
-    function apply() {
+    function filter() { return active() ? function (ref) { return passes(ref); } : null; }
+
+    // Shows the first page of the matches the filters keep. `first` is a search result for that page already
+    // (from run); otherwise the page is ranked again with the filters.
+    function apply(first) {
       var mine = ++renderSeq, q = input.value.trim();
       list.setAttribute("data-search-state", "pending");
-      matches = results.filter(function (r) { return passes(r.ref); });
+      matched = active() ? found.refs.filter(passes).length : found.total;
       shown = 0;
       clear.hidden = !active();
-      if (!matches.length) {
+      if (!matched) {
         list.replaceChildren();
         more.hidden = true;
-        if (results.length) {
+        if (found.total) {
           suggest.hidden = true;
           setStatus("empty", q, t.noResultsFiltered);
           return Promise.resolve();
@@ -535,21 +545,27 @@
         });
       }
       suggest.hidden = true;
-      return showMore(mine, true);
+      return showMore(mine, true, first);
     }
 
-    function showMore(mine, replace) {
-      var q = input.value.trim(), page = matches.slice(shown, shown + PAGE_SIZE);
-      return documentsOf(ctx, page).then(function (items) {
-        if (mine !== renderSeq) return;
-        var frag = doc.createDocumentFragment();
-        items.forEach(function (it, i) { frag.appendChild(renderItem(ctx, it.doc, it.result, "search-r" + (shown + i), true)); });
-        if (replace) list.replaceChildren(frag); else list.appendChild(frag);
-        shown += page.length;
-        more.hidden = shown >= matches.length;
-        setStatus("done", q, matches.length === results.length
-          ? format(t.results, { count: results.length })
-          : format(t.resultsFiltered, { count: matches.length, total: results.length }));
+    // The next page: the best `shown + PAGE_SIZE` matches (exact ranking; common words may need more postings).
+    function showMore(mine, replace, ready) {
+      var q = input.value.trim();
+      var ranked = ready ? Promise.resolve(ready) : ctx.engine.search(found.text, { top: shown + PAGE_SIZE, filter: filter() });
+      return ranked.then(function (r) {
+        if (mine !== renderSeq) return null;
+        var page = r.results.slice(shown, shown + PAGE_SIZE);
+        return documentsOf(ctx, page).then(function (items) {
+          if (mine !== renderSeq) return;
+          var frag = doc.createDocumentFragment();
+          items.forEach(function (it, i) { frag.appendChild(renderItem(ctx, it.doc, it.result, "search-r" + (shown + i), true)); });
+          if (replace) list.replaceChildren(frag); else list.appendChild(frag);
+          shown += page.length;
+          more.hidden = shown >= matched;
+          setStatus("done", q, matched === found.total
+            ? format(t.results, { count: found.total })
+            : format(t.resultsFiltered, { count: matched, total: found.total }));
+        });
       });
     }
 
@@ -564,7 +580,7 @@
       updateUrl();
       if (!q) {
         ++renderSeq;
-        results = [];
+        found = null;
         list.replaceChildren();
         suggest.hidden = true;
         more.hidden = true;
@@ -575,23 +591,21 @@
       slow = setTimeout(function () { if (mine === seq) setStatus("loading", q, t.loading); }, 150);
       return load().then(function (c) {
         ctx = c;
-        return runQuery(ctx, q).then(function (r) {
+        // Filters from the URL need the facets before the first results; otherwise they load afterwards.
+        return (active() ? loadFacets() : Promise.resolve()).then(function () {
+          return runQuery(ctx, q, PAGE_SIZE, filter());
+        }).then(function (r) {
           if (mine !== seq) return null;
-          results = r;
-          // Filters from the URL need the facets before the first results; otherwise they load afterwards.
-          var ready = active() ? loadFacets() : Promise.resolve();
-          return ready.then(function () {
-            if (mine !== seq) return null;
-            return apply().then(function () {
-              if (mine !== seq || !results.length) return null;
-              return loadFacets().then(function () { if (mine === seq) fillFilters(); });
-            });
+          found = r;
+          return apply(r).then(function () {
+            if (mine !== seq || !found.total) return null;
+            return loadFacets().then(function () { if (mine === seq) fillFilters(); });
           });
         }, function (e) {
           if (mine !== seq) return;
           if (!isParseError(ctx, e)) throw e;
           ++renderSeq;
-          results = [];
+          found = null;
           list.replaceChildren();
           suggest.hidden = true;
           more.hidden = true;
@@ -617,13 +631,13 @@
       select.addEventListener("change", function () {
         filters[f.facet] = select.value;
         updateUrl();
-        if (ctx && facets) apply();
+        if (ctx && facets && found) apply();
       });
     });
     clear.addEventListener("click", function () {
       FILTERS.forEach(function (f) { filters[f.facet] = ""; if (selects[f.facet]) selects[f.facet].value = ""; });
       updateUrl();
-      if (ctx && facets) apply();
+      if (ctx && facets && found) apply();
       input.focus();
     });
     more.addEventListener("click", function () {
