@@ -27,15 +27,7 @@ public static class BuildCommand
         {
             if (!DateOption.TryRead(parse, asOf, stderr, out var reference)) return ExitCodes.Usage;
             var inputDir = parse.GetValue(input)!;
-            var themeDirs = (parse.GetValue(theme) ?? []).ToList();
-            foreach (var dir in themeDirs.Where(d => !Directory.Exists(d)))
-            {
-                stderr.WriteLine($"kb: theme folder '{dir}' does not exist");
-                return ExitCodes.Usage;
-            }
-            // A site's own themes/default/ (next to its input folder) overrides the built-in theme file by file.
-            var siteTheme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDir)) ?? ".", "themes", "default");
-            if (Directory.Exists(siteTheme)) themeDirs.Add(siteTheme);
+            if (!ThemeFolders.TryResolve(parse.GetValue(theme), inputDir, stderr, out var themeDirs)) return ExitCodes.Usage;
 
             var options = new BuildOptions
             {

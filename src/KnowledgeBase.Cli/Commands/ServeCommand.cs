@@ -38,15 +38,7 @@ public static class ServeCommand
                 stderr.WriteLine($"kb: the input folder '{inputDir}' does not exist");
                 return ExitCodes.Usage;
             }
-            var themeDirs = (parse.GetValue(theme) ?? []).ToList();
-            foreach (var dir in themeDirs.Where(d => !Directory.Exists(d)))
-            {
-                stderr.WriteLine($"kb: theme folder '{dir}' does not exist");
-                return ExitCodes.Usage;
-            }
-            // As kb build: a site's own themes/default/ next to its input folder overrides the built-in theme.
-            var siteTheme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputDir)) ?? ".", "themes", "default");
-            if (Directory.Exists(siteTheme)) themeDirs.Add(siteTheme);
+            if (!ThemeFolders.TryResolve(parse.GetValue(theme), inputDir, stderr, out var themeDirs)) return ExitCodes.Usage;
 
             var options = new ServeOptions
             {
