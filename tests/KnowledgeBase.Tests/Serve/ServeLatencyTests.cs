@@ -60,11 +60,22 @@ public sealed class ServeLatencyTests(ITestOutputHelper output)
 
             var clock = Stopwatch.StartNew();
             await File.WriteAllTextAsync(file, edited);
-            await tab.ReceiveAsync("reload", TimeSpan.FromSeconds(60));
-            toReload.Add(clock.Elapsed.TotalMilliseconds);
-            var page = await s.Http.GetStringAsync($"/incidents/{id}/");
-            toPage.Add(clock.Elapsed.TotalMilliseconds);
+            // One save can reach the watcher as two events far enough apart to be two updates (a large file written
+            // in pieces on a busy machine): a reload left over from the previous edit must not count for this one.
+            double reloadAt, pageAt;
+            var reloads = 0;
+            string page;
+            do
+            {
+                await tab.ReceiveAsync("reload", TimeSpan.FromSeconds(60));
+                reloadAt = clock.Elapsed.TotalMilliseconds;
+                page = await s.Http.GetStringAsync($"/incidents/{id}/");
+                pageAt = clock.Elapsed.TotalMilliseconds;
+            }
+            while (!page.Contains(marker, StringComparison.Ordinal) && ++reloads < 3);
             Assert.Contains(marker, page);
+            toReload.Add(reloadAt);
+            toPage.Add(pageAt);
 
             // Authors save seconds apart: let the background work of this edit (metrics, similar, search) finish.
             if (s.Server.Site.Current!.Completion is { } completion) await completion.WaitAsync(TimeSpan.FromMinutes(2));
