@@ -103,8 +103,10 @@ public sealed class AtomicSiteWriter : IDisposable
 
     public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
 
-    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content) =>
-        Write(relativePath, new ReadOnlySequence<byte>(content.ToArray()));
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content) => WriteBytes(relativePath, content.ToArray());
+
+    /// <summary>Thread-safe; the array is hashed and written as is, not copied, so the caller must not change it.</summary>
+    public void WriteBytes(string relativePath, byte[] content) => Write(relativePath, new ReadOnlySequence<byte>(content));
 
     /// <summary>Renders a text file (UTF-8, no BOM) into a pooled buffer, then writes it if it changed.</summary>
     public void WriteText(string relativePath, Action<TextWriter> write)
@@ -137,38 +139,6 @@ public sealed class AtomicSiteWriter : IDisposable
         }
         Record(key, new BuildState.Entry(hash, content.Length, File.GetLastWriteTimeUtc(full).Ticks));
         Interlocked.Increment(ref _changed);
-    }
-
-    /// <summary>
-    /// Takes in files another component wrote straight into <see cref="FullPathOf"/>(<paramref name="relativeFolder"/>)
-    /// (the search index): records them, and in an update drops the staged copies of those that did not change.
-    /// Files in that folder written through this writer (the search page) are already recorded and skipped.
-    /// </summary>
-    public (int Files, long Bytes) Adopt(string relativeFolder)
-    {
-        var folder = FullPathOf(relativeFolder);
-        if (!Directory.Exists(folder)) return (0, 0);
-        var files = 0;
-        long bytes = 0;
-        foreach (var full in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var key = KeyOf(full);
-            if (_produced.ContainsKey(key)) continue;
-            var content = File.ReadAllBytes(full);
-            var hash = BuildState.Hash(content);
-            files++;
-            bytes += content.Length;
-            if (_previous is not null && _previous.Files.TryGetValue(key, out var old) && old.Hash == hash && old.Length == content.Length
-                && BuildState.OnDiskMatches(Path.Combine(_target, key), old))
-            {
-                File.Delete(full);
-                Record(key, old);
-                continue;
-            }
-            Record(key, new BuildState.Entry(hash, content.Length, File.GetLastWriteTimeUtc(full).Ticks));
-            Interlocked.Increment(ref _changed);
-        }
-        return (files, bytes);
     }
 
     private void Record(string key, BuildState.Entry entry)

@@ -80,10 +80,12 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         // The search index and the pages only read the site model: built side by side, the index's sequential
-        // parts and the pages' file creation overlap on the two cores. The index is written into the staging
-        // folder, so a failed build keeps the previous site's search too; only this build's incidents reach it.
+        // parts and the pages' file creation overlap on the two cores. Index files go through the site writer like
+        // pages (hashed, staged, left alone when unchanged), so a failed build keeps the previous site's search
+        // too; only this build's incidents reach it.
         var (_, pages) = stages.RunTogether(
-            "search", () => SearchIndexWriter.Write(SearchDocuments.From(site), writer.FullPathOf(SearchDocuments.Folder)), s => s.Documents,
+            "search", () => SearchIndexWriter.Write(SearchDocuments.From(site),
+                (path, bytes) => writer.WriteBytes($"{SearchDocuments.Folder}/{path}", bytes)), s => s.Documents,
             "render+write", () =>
             {
                 var views = new ViewFactory(site, urls, strings);
@@ -103,8 +105,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
                 }
                 return plans.Count;
             }, p => p);
-        // Hashed and compared like every other file, so an unchanged index is not rewritten either.
-        writer.Adopt(SearchDocuments.Folder);
 
         writer.Commit();
         return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged };

@@ -40,11 +40,30 @@ public static class SearchIndexWriter
     public static SearchIndexStats Write(IReadOnlyList<SearchDocument> documents, string outputDir) =>
         Write(documents, outputDir, SearchIndexOptions.Default);
 
+    /// <summary>Writes the index into a folder of its own, replacing what a previous run wrote there.</summary>
     public static SearchIndexStats Write(
         IReadOnlyList<SearchDocument> documents, string outputDir, SearchIndexOptions options)
     {
+        Directory.CreateDirectory(outputDir);
+        CleanOutput(outputDir);
+        return Write(documents, (relativePath, bytes) =>
+        {
+            var path = Path.Combine(outputDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, bytes);
+        }, options);
+    }
+
+    /// <summary>
+    /// Hands every index file (path relative to the index folder, bytes) to <paramref name="writeFile"/>, from
+    /// several threads at once: the site writer hashes them like pages, so an unchanged shard is never rewritten.
+    /// </summary>
+    public static SearchIndexStats Write(
+        IReadOnlyList<SearchDocument> documents, Action<string, byte[]> writeFile, SearchIndexOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(documents);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(writeFile);
+        options ??= SearchIndexOptions.Default;
         var clock = Stopwatch.StartNew();
         var docs = documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
         for (var i = 1; i < docs.Length; i++)
@@ -53,9 +72,7 @@ public static class SearchIndexWriter
                 throw new ArgumentException($"Duplicate search document id '{docs[i].Id}'.", nameof(documents));
         }
 
-        Directory.CreateDirectory(outputDir);
-        CleanOutput(outputDir);
-        var files = new OutputSink(outputDir);
+        var files = new OutputSink(writeFile);
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
         // Results store and facets, keyed by the document's ordinal (its lunr ref).
@@ -374,8 +391,8 @@ public static class SearchIndexWriter
         return ms.ToArray();
     }
 
-    /// <summary>Writes files as they are produced (thread-safe) and remembers only their sizes and hashes.</summary>
-    private sealed class OutputSink(string root)
+    /// <summary>Passes files on as they are produced (thread-safe) and remembers only their sizes and hashes.</summary>
+    private sealed class OutputSink(Action<string, byte[]> write)
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Size, byte[] Hash)> written =
             new(StringComparer.Ordinal);
@@ -391,9 +408,7 @@ public static class SearchIndexWriter
         {
             set
             {
-                var path = Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, value);
+                write(relativePath, value);
                 if (!written.TryAdd(relativePath, (value.Length, SHA256.HashData(value))))
                     throw new InvalidOperationException("Search file written twice: " + relativePath);
             }
