@@ -98,6 +98,25 @@ public sealed partial class SearchTopKUiTests(SearchTopKSite site)
         s.AssertClean();
     }
 
+    [Fact]
+    public async Task Show_more_clicked_twice_in_a_row_adds_one_page_without_duplicates()
+    {
+        const string query = "database";
+        var expected = site.Expected(query);
+        await using var s = await site.OpenAsync("/search/?q=" + query);
+        var page = s.Page;
+        await WaitForAsync(page, query);
+        // Two clicks before the first page of more results has arrived (a double click, or an impatient reader).
+        await page.Locator("[data-search-more]").EvaluateAsync("b => { b.click(); b.click(); }");
+        await Expect(page.Locator(Results)).ToHaveAttributeAsync("data-search-state", "done");
+        await Expect(page.Locator(Results + " > li")).ToHaveCountAsync(40);
+        // Whatever the second click did has settled by the time a further click completes.
+        await page.Locator("[data-search-more]").ClickAsync();
+        await Expect(page.Locator(Results + " > li")).ToHaveCountAsync(60);
+        Assert.Equal(Ids(expected.Take(60)), string.Join(' ', await ShownIdsAsync(page)));
+        s.AssertClean();
+    }
+
     [Theory]
     [InlineData("database latency")]
     [InlineData("Latenz")]
