@@ -25,13 +25,15 @@ public sealed class SearchTopKSite : IAsyncLifetime
 {
     public static readonly SearchIndexOptions ScaledOptions = new() { SingleFilePostings = 0, ShardPostings = 150, ImpactFirstBlockDocuments = 16 };
 
-    /// <summary>The queries whose lunr.js results are computed: common words (impact blocks) and a rarer one.</summary>
-    public static readonly string[] Queries = ["database", "database latency", "failover", "Latenz"];
+    /// <summary>The queries whose lunr.js results are computed: common words (impact blocks), a rarer one, a prefix,
+    /// a typo and a query with required and prohibited words (which reads whole posting lists).</summary>
+    public static readonly string[] Queries = ["database", "database latency", "failover", "Latenz", "databa*", "databse~1", "+database -latency"];
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "kb-topk-" + Guid.NewGuid().ToString("N"));
     private StaticSiteServer? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private Task? _launch;
     private Dictionary<string, List<Hit>> _expected = [];
 
     /// <summary>One result: the incident id, its ref, lunr's score, and what the filters look at.</summary>
@@ -50,6 +52,8 @@ public sealed class SearchTopKSite : IAsyncLifetime
     {
         if (!File.Exists(SiteFixture.ChromiumPath))
             throw new InvalidOperationException($"The browser tests need Debian's Chromium at {SiteFixture.ChromiumPath} (`apt-get install -y chromium`).");
+        // Chromium starts while the site builds (its launch is mostly waiting on a loaded machine).
+        _launch = LaunchAsync();
         var input = Path.Combine(_work, "input");
         SearchTopKCorpus.Write(input);
         var stderr = new StringWriter();
@@ -66,6 +70,11 @@ public sealed class SearchTopKSite : IAsyncLifetime
         _expected = ExpectedResults(docs);
 
         _server = await StaticSiteServer.StartAsync([("", Site)]);
+        await _launch;
+    }
+
+    private async Task LaunchAsync()
+    {
         _playwright = await Playwright.CreateAsync();
         _browser = await SiteFixture.LaunchChromiumAsync(_playwright);
     }
@@ -74,6 +83,13 @@ public sealed class SearchTopKSite : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A failed build leaves the launch running: let it finish, so the browser it started is closed below.
+        if (_launch is not null)
+        {
+            try { await _launch; }
+            catch (PlaywrightException) { }
+        }
+
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
