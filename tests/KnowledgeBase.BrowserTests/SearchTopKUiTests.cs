@@ -95,6 +95,9 @@ public sealed partial class SearchTopKUiTests(SearchTopKSite site)
 
         await Expect(more).ToBeHiddenAsync();
         await Expect(page.Locator("[data-search-status]")).ToHaveTextAsync(Count(expected.Count));
+        // Each later page reused what the earlier ones downloaded.
+        var twice = s.Paths.Where(p => p.StartsWith("/search/", StringComparison.Ordinal)).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "downloaded more than once: " + string.Join(", ", twice));
         s.AssertClean();
     }
 
