@@ -640,11 +640,21 @@
       if (ctx && facets && found) apply();
       input.focus();
     });
+    // One page at a time: a second click before the next page has arrived (a double click) would rank the same
+    // page again and append it twice. Tied to the results it was clicked for, so new results take clicks at once.
+    var moreFor = -1;
     more.addEventListener("click", function () {
-      var next = list.children.length;
-      showMore(renderSeq, false).then(function () {
+      var mine = renderSeq, next = list.children.length;
+      if (moreFor === mine) return;
+      moreFor = mine;
+      function done() { if (moreFor === mine) moreFor = -1; }
+      showMore(mine, false).then(function () {
+        done();
         var link = list.children[next] && list.children[next].querySelector(".search-result-title");
         if (link) link.focus();
+      }, function () {
+        done();
+        if (mine === renderSeq) setStatus("error", input.value.trim(), t.error);
       });
     });
     keyboard(input, list, null);
