@@ -14,14 +14,7 @@ public sealed class StageRunner(IBuildObserver observer)
         observer.StageStarted(name);
         var watch = Stopwatch.StartNew();
         var result = stage();
-        var timing = new StageTiming(name, count(result), watch.Elapsed)
-        {
-            // Cheap reads (no collection forced): enough to see which stage holds or peaks memory.
-            HeapBytesAfter = GC.GetGCMemoryInfo().HeapSizeBytes,
-            PeakResidentBytes = PeakResident(),
-        };
-        _timings.Add(timing);
-        observer.StageFinished(timing);
+        Record(name, count(result), watch.Elapsed);
         return result;
     }
 
@@ -66,6 +59,7 @@ public sealed class StageRunner(IBuildObserver observer)
     {
         var timing = new StageTiming(name, count, elapsed)
         {
+            // Cheap reads (no collection forced): enough to see which stage holds or peaks memory.
             HeapBytesAfter = GC.GetGCMemoryInfo().HeapSizeBytes,
             PeakResidentBytes = PeakResident(),
         };
