@@ -41,6 +41,8 @@ public static class BuildCommand
             };
             var reporter = BuildReporter.Create(stdout, stderr, parse.GetValue(verbose));
             BuildResult result;
+            // The whole build's wall time: stage times overlap (search runs beside render+write) and leave out the commit.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 result = reporter.Run(observer => new SiteBuilder(observer).Build(options));
@@ -55,7 +57,7 @@ public static class BuildCommand
                 stderr.WriteLine($"kb: could not write the site: {e.Message} (the previous site is unchanged)");
                 return ExitCodes.InvalidInput;
             }
-            reporter.Report(result, options.OutputDir);
+            reporter.Report(result, options.OutputDir, clock.Elapsed);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput;
         });
         return command;

@@ -63,14 +63,14 @@ public sealed class BuildReporter : IBuildObserver
             ? string.Create(CultureInfo.InvariantCulture, $", {result.FilesChanged} written, {result.Files - result.FilesChanged} unchanged")
             : "";
 
-    public void Report(BuildResult result, string outputDir)
+    /// <param name="elapsed">Wall time of the whole build (not the sum of its stages, some of which run side by side).</param>
+    public void Report(BuildResult result, string outputDir, TimeSpan elapsed)
     {
         foreach (var d in result.Diagnostics) _err.WriteLine(d.ToString());
         if (result.Succeeded)
         {
-            var total = result.Stages.Aggregate(TimeSpan.Zero, (a, s) => a + s.Elapsed);
             _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Built {result.Incidents} post-mortems into {result.Pages} pages ({result.Files} files, {result.Bytes / 1024.0:F0} KiB{Unchanged(result)}) in {outputDir} in {total.TotalSeconds:F2} s{Warnings(result)}."));
+                $"Built {result.Incidents} post-mortems into {result.Pages} pages ({result.Files} files, {result.Bytes / 1024.0:F0} KiB{Unchanged(result)}) in {outputDir} in {elapsed.TotalSeconds:F2} s{Warnings(result)}."));
         }
         else
         {
