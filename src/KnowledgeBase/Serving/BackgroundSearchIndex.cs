@@ -57,7 +57,8 @@ public sealed class BackgroundSearchIndex : IDisposable
             try
             {
                 var folder = Path.Combine(_root, (++_generation).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                SearchIndexWriter.Write(SearchDocuments.From(site), folder);
+                // Low priority, so it never delays the next edit's reload (BackgroundLane).
+                await BackgroundLane.Shared.Run(() => SearchIndexWriter.Write(SearchDocuments.From(site), folder));
                 var old = Interlocked.Exchange(ref _folder, folder);
                 _firstReady.TrySetResult();
                 // A request may still be reading the old folder; on Linux its open files stay readable after deletion.

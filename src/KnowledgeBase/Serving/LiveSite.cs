@@ -174,7 +174,8 @@ public sealed class LiveSite(LiveSiteOptions options)
         var completion = new TaskCompletionSource<LiveSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         var snapshot = new LiveSnapshot(version, stand, _theme!, options.PageFilter, completion.Task);
         Volatile.Write(ref _current, snapshot);
-        _pendingWork = () => Task.Run(() =>
+        // On the low-priority lane: the next edit's update must not wait for this run (BackgroundLane).
+        _pendingWork = () => BackgroundLane.Shared.Run(() =>
         {
             try
             {

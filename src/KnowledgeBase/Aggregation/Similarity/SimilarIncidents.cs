@@ -68,7 +68,7 @@ public static class SimilarIncidents
         var facetKeys = new List<(string Key, double Boost)>[n];
         var serviceSlugs = new string[n][];
         var tagSlugs = new string[n][];
-        Parallel.For(0, n, r =>
+        Parallel.For(0, n, Pipeline.Parallelism.Options, r =>
         {
             var incident = ordered[r];
             var counts = new Dictionary<TextAnalyzer.Term, int>(128, ReferenceEqualityComparer.Instance);
@@ -103,7 +103,7 @@ public static class SimilarIncidents
         var topTerms = new Entry[n][];
         var facetScale = new double[n];
         var textScale = new double[n];
-        Parallel.For(0, n, r =>
+        Parallel.For(0, n, Pipeline.Parallelism.Options, r =>
         {
             facetVec[r] = FacetVector(facetsOf[r], facetPost, facetRaw, out var fn);
             textVec[r] = TextVector(textIds[r], textCounts[r], textPost, textIdf, out var tn);
@@ -114,7 +114,7 @@ public static class SimilarIncidents
 
         var index = new Index(facetVec, textVec, topTerms, facetPost, textPost, facetRaw, textIdf, facetScale, textScale);
         var found = new IReadOnlyList<SimilarIncident>[n];
-        Parallel.For(0, n,
+        Parallel.For(0, n, Pipeline.Parallelism.Options,
             () => new Scratch(n, facetRaw.Length, textIdf.Length),
             (r, _, scratch) =>
             {
