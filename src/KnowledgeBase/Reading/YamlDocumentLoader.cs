@@ -1,5 +1,6 @@
 using KnowledgeBase.Model;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace KnowledgeBase.Reading;
@@ -15,12 +16,14 @@ public static class YamlDocumentLoader
         try
         {
             // Bounded first (size, depth, alias expansion, duplicate keys): building the tree recurses per level.
-            if (YamlLimits.Check(yaml, lineOffset) is { } problem)
+            var events = new List<ParsingEvent>();
+            if (YamlLimits.Check(yaml, lineOffset, events) is { } problem)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, file, problem.Line + lineOffset, problem.Column, problem.Field, problem.Message));
                 return null;
             }
-            stream.Load(new StringReader(yaml));
+            // The check read the whole text already: build the tree from its events instead of parsing it again.
+            stream.Load(new RecordedEvents(events));
         }
         catch (YamlException e)
         {

@@ -34,7 +34,9 @@ public static class YamlLimits
 
     /// <summary>Null when the text is within bounds. Syntax errors surface as the parser's <see cref="YamlException"/>.</summary>
     /// <param name="lineOffset">Added to line numbers quoted in messages, so they point into the whole file.</param>
-    public static YamlLimitProblem? Check(string yaml, int lineOffset = 0)
+    /// <param name="events">When given, receives every event read, so a text within bounds is parsed only once
+    /// (<see cref="RecordedEvents"/> replays them to the tree builder).</param>
+    public static YamlLimitProblem? Check(string yaml, int lineOffset = 0, List<ParsingEvent>? events = null)
     {
         if (yaml.Length > MaxChars)
             return new YamlLimitProblem(1, 0, "", string.Create(CultureInfo.InvariantCulture,
@@ -47,6 +49,7 @@ public static class YamlLimits
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            events?.Add(current);
             if (current is NodeEvent node && open.TryPeek(out var parent))
             {
                 // In a map, even children are keys: report a repeated plain key where it repeats.
