@@ -14,8 +14,8 @@ namespace KnowledgeBase.Pipeline;
 
 /// <summary>
 /// The build, as a straight line of named stages:
-/// read → parse → validate → markdown (render + extract from one AST) → aggregate → metrics → similar → search (index files)
-/// side by side with render + write (pages, then feed, sitemap and data API) → commit (only changed files, see AtomicSiteWriter).
+/// read → parse → validate → markdown (render + extract from one AST) → aggregate → then search (index files) side by side
+/// with metrics → similar → render + write (pages, then feed, sitemap and data API) → commit (only changed files, see AtomicSiteWriter).
 /// Any error stops the line before anything is written, and the previous site stays in place.
 /// </summary>
 public sealed class SiteBuilder(IBuildObserver? observer = null)
@@ -62,10 +62,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             s => s.Tags.Terms.Count + s.Services.Terms.Count + s.Years.Terms.Count + s.Severities.Terms.Count + s.Causes.Terms.Count);
         if (options.CheckOnly) return Result(included.Count);
 
-        // Cross-incident figures for /metrics/ and the incident pages (issue 8), each timed on its own.
-        site = stages.Run("metrics", () => site with { Metrics = SiteMetrics.Build(site) }, s => s.Metrics!.Reports.Count());
-        site = stages.Run("similar", () => site with { Similar = SimilarIncidents.Find(site.Incidents, asOf) }, s => s.Similar.Values.Sum(l => l.Count));
-
         ThemeBundle bundle;
         try
         {
@@ -79,15 +75,20 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var (theme, engine, strings) = (bundle.Theme, bundle.Engine, bundle.Strings);
 
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
-        // The search index and the pages only read the site model: built side by side, the index's sequential
-        // parts and the pages' file creation overlap on the two cores. Index files go through the site writer like
-        // pages (hashed, staged, left alone when unchanged), so a failed build keeps the previous site's search
-        // too; only this build's incidents reach it.
+        // The search index needs only the aggregated incidents, the pages also need metrics and similar incidents:
+        // the index (the longest stage) starts first and runs beside metrics, similar and render+write, so its
+        // sequential parts and the pages' file creation overlap on the two cores. Index files go through the site
+        // writer like pages (hashed, staged, left alone when unchanged), so a failed build keeps the previous
+        // site's search too; only this build's incidents reach it.
+        var indexed = site;
         var (_, pages) = stages.RunTogether(
-            "search", () => SearchIndexWriter.Write(SearchDocuments.From(site),
+            "search", () => SearchIndexWriter.Write(SearchDocuments.From(indexed),
                 (path, bytes) => writer.WriteBytes($"{SearchDocuments.Folder}/{path}", bytes)), s => s.Documents,
             "render+write", () =>
             {
+                // Cross-incident figures for /metrics/ and the incident pages (issue 8), each timed on its own.
+                site = stages.Run("metrics", () => site with { Metrics = SiteMetrics.Build(site) }, s => s.Metrics!.Reports.Count());
+                site = stages.Run("similar", () => site with { Similar = SimilarIncidents.Find(site.Incidents, asOf) }, s => s.Similar.Values.Sum(l => l.Count));
                 var views = new ViewFactory(site, urls, strings);
                 var renderer = new PageRenderer(engine, strings, settings, urls, asOf);
                 var plans = new PagePlanner(site, views, strings).Plan().ToList();
