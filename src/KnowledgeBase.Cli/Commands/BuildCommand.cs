@@ -29,6 +29,8 @@ public static class BuildCommand
             var inputDir = parse.GetValue(input)!;
             if (!ThemeFolders.TryResolve(parse.GetValue(theme), inputDir, stderr, out var themeDirs)) return ExitCodes.Usage;
 
+            // A build wants throughput: no background collections competing for the cores (kb serve keeps them).
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
             var options = new BuildOptions
             {
                 InputDir = inputDir,

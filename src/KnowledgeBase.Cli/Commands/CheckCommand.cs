@@ -26,6 +26,8 @@ public static class CheckCommand
         command.SetAction(parse =>
         {
             if (!DateOption.TryRead(parse, asOf, stderr, out var reference)) return ExitCodes.Usage;
+            // Throughput, as in kb build: no background collections.
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
             var inputDir = parse.GetValue(input)!;
             var report = SiteChecker.Check(new CheckOptions { InputDir = inputDir, AsOf = reference, Strict = parse.GetValue(strict) });
             var paths = new CheckPaths(inputDir);
