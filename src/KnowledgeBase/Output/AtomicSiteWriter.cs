@@ -141,6 +141,26 @@ public sealed class AtomicSiteWriter : IDisposable
         Interlocked.Increment(ref _changed);
     }
 
+    /// <summary>
+    /// Keeps every file of the previous build whose path starts with <paramref name="prefix"/> ("" for all) as a file
+    /// of this build, unchanged and unread: for output whose inputs the caller knows to be unchanged. Only when each
+    /// of them is still on disk as recorded; otherwise records nothing and returns false (the caller then produces
+    /// them itself).
+    /// </summary>
+    public bool KeepPrevious(string prefix)
+    {
+        if (_previous is null) return false;
+        var kept = _previous.Files.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var (key, entry) in kept)
+            if (!BuildState.OnDiskMatches(Path.Combine(_target, key), entry)) return false;
+        foreach (var (key, entry) in kept)
+        {
+            Record(key, entry);
+            Interlocked.Add(ref _bytes, entry.Length);
+        }
+        return true;
+    }
+
     private void Record(string key, BuildState.Entry entry)
     {
         if (!_produced.TryAdd(key, entry)) throw new InvalidOperationException($"'{key}' was written twice in one build");
