@@ -37,7 +37,7 @@ public static class CacheFile
 
     public static SiteRecord? LoadSite(string path) =>
         TryLoad(path, SiteKind, EngineIdentity.Value, CacheJsonContext.Compact.SiteRecord,
-            s => s.Fingerprint is not null && s.Outcome?.Diagnostics is not null);
+            s => s.Fingerprint is not null && s.StateChecksum is not null && s.Outcome?.Diagnostics is not null);
 
     public static void SaveSources(string path, SourceCacheData data) => Save(path, SourcesKind, EngineIdentity.Value, data, CacheJsonContext.Compact.SourceCacheData);
 

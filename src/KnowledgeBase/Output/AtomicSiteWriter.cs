@@ -77,6 +77,11 @@ public sealed class AtomicSiteWriter : IDisposable
 
     public string StagingPath => _staging;
 
+    /// <summary>The checksum of the state this build started from (null: none), and of the one it committed.</summary>
+    public string? PreviousStateChecksum => _previous?.Checksum;
+
+    public string? CommittedStateChecksum { get; private set; }
+
     private static void CheckSafe(string target, string input)
     {
         static bool IsUnder(string path, string root) =>
@@ -183,6 +188,12 @@ public sealed class AtomicSiteWriter : IDisposable
     {
         var state = new BuildState(new Dictionary<string, BuildState.Entry>(_produced, StringComparer.Ordinal));
         BuildState.Delete(_statePath);
+        Publish(state);
+        CommittedStateChecksum = state.Checksum;
+    }
+
+    private void Publish(BuildState state)
+    {
         if (_previous is not null)
         {
             InPlaceUpdate.WriteJournal(_staging, _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal));

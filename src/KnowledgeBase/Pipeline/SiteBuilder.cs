@@ -51,7 +51,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var (sources, sourceHashes) = Read(options, stages, diagnostics);
         var fingerprint = InputFingerprint.Compute(options, asOf, settings, sourceHashes, diagnostics);
         if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors
-            && stages.Run("reuse site", () => KeepPreviousSite(options), kept => kept) > 0)
+            && stages.Run("reuse site", () => KeepPreviousSite(options, previousSite.StateChecksum), kept => kept) > 0)
         {
             var o = previousSite.Outcome;
             return new BuildResult(o.Diagnostics, stages.Timings, o.Incidents, o.Pages, o.Files, o.Bytes)
@@ -142,17 +142,17 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             var entries = sourceCache.Entries;
             CacheFile.SaveSources(sourcesPath, new SourceCacheData(entries));
             CacheFile.SaveSite(sitePath, new SiteRecord(fingerprint,
-                new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes)));
+                new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
             return entries.Count;
         }, n => n);
         return result with { Stages = stages.Timings.ToList() };
     }
 
     /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
-    private static int KeepPreviousSite(BuildOptions options)
+    private static int KeepPreviousSite(BuildOptions options, string stateChecksum)
     {
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
-        if (!writer.IsUpdate || !writer.KeepPrevious("")) return 0;
+        if (!writer.IsUpdate || writer.PreviousStateChecksum != stateChecksum || !writer.KeepPrevious("")) return 0;
         writer.Commit();
         return writer.FilesWritten;
     }
