@@ -77,6 +77,11 @@ public sealed class AtomicSiteWriter : IDisposable
 
     public string StagingPath => _staging;
 
+    /// <summary>The checksum of the state this build started from (null: none), and of the one it committed.</summary>
+    public string? PreviousStateChecksum => _previous?.Checksum;
+
+    public string? CommittedStateChecksum { get; private set; }
+
     private static void CheckSafe(string target, string input)
     {
         static bool IsUnder(string path, string root) =>
@@ -141,6 +146,26 @@ public sealed class AtomicSiteWriter : IDisposable
         Interlocked.Increment(ref _changed);
     }
 
+    /// <summary>
+    /// Keeps every file of the previous build whose path starts with <paramref name="prefix"/> ("" for all) as a file
+    /// of this build, unchanged and unread: for output whose inputs the caller knows to be unchanged. Only when each
+    /// of them is still on disk as recorded; otherwise records nothing and returns false (the caller then produces
+    /// them itself).
+    /// </summary>
+    public bool KeepPrevious(string prefix)
+    {
+        if (_previous is null) return false;
+        var kept = _previous.Files.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var (key, entry) in kept)
+            if (!BuildState.OnDiskMatches(Path.Combine(_target, key), entry)) return false;
+        foreach (var (key, entry) in kept)
+        {
+            Record(key, entry);
+            Interlocked.Add(ref _bytes, entry.Length);
+        }
+        return true;
+    }
+
     private void Record(string key, BuildState.Entry entry)
     {
         if (!_produced.TryAdd(key, entry)) throw new InvalidOperationException($"'{key}' was written twice in one build");
@@ -163,6 +188,12 @@ public sealed class AtomicSiteWriter : IDisposable
     {
         var state = new BuildState(new Dictionary<string, BuildState.Entry>(_produced, StringComparer.Ordinal));
         BuildState.Delete(_statePath);
+        Publish(state);
+        CommittedStateChecksum = state.Checksum;
+    }
+
+    private void Publish(BuildState state)
+    {
         if (_previous is not null)
         {
             InPlaceUpdate.WriteJournal(_staging, _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal));

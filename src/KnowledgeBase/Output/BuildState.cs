@@ -30,6 +30,9 @@ public sealed class BuildState
 
     public IReadOnlyDictionary<string, Entry> Files => _files;
 
+    /// <summary>The checksum of this state as read or last written: identifies one build's output (see Caching/SiteRecord).</summary>
+    public string? Checksum { get; private set; }
+
     public static UInt128 Hash(ReadOnlySpan<byte> content) => XxHash128.HashToUInt128(content);
 
     /// <summary>The state file at <paramref name="statePath"/>, or null when there is none or it cannot be trusted.</summary>
@@ -54,7 +57,7 @@ public sealed class BuildState
         if (!text.StartsWith(Header + "\n", StringComparison.Ordinal) || checksumAt < 0 || !text.EndsWith('\n')) return null;
         var body = text[..(checksumAt + 1)];
         var expected = text[(checksumAt + 1 + ChecksumPrefix.Length)..^1];
-        if (!string.Equals(expected, Checksum(body), StringComparison.Ordinal)) return null;
+        if (!string.Equals(expected, ChecksumOf(body), StringComparison.Ordinal)) return null;
 
         var files = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var line in body[(Header.Length + 1)..].Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -68,7 +71,7 @@ public sealed class BuildState
                 || !files.TryAdd(parts[3], new Entry(hash, length, ticks)))
                 return null;
         }
-        return new BuildState(files);
+        return new BuildState(files) { Checksum = expected };
     }
 
     public string Serialize()
@@ -77,7 +80,8 @@ public sealed class BuildState
         foreach (var (path, e) in _files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             sb.Append(CultureInfo.InvariantCulture, $"{e.Hash:x32}\t{e.Length}\t{e.WriteTicks}\t{path}\n");
         var body = sb.ToString();
-        return body + ChecksumPrefix + Checksum(body) + "\n";
+        Checksum = ChecksumOf(body);
+        return body + ChecksumPrefix + Checksum + "\n";
     }
 
     /// <summary>Writes the state (temporary file, then rename: never half a state).</summary>
@@ -98,7 +102,7 @@ public sealed class BuildState
         return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
 
-    private static string Checksum(string body) =>
+    private static string ChecksumOf(string body) =>
         XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(body)).ToString("x32", CultureInfo.InvariantCulture);
 
     /// <summary>A state file names files to delete, so it may only name plain relative paths inside the site.</summary>

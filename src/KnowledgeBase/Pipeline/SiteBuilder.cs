@@ -1,4 +1,5 @@
 using KnowledgeBase.Aggregation;
+using KnowledgeBase.Caching;
 using KnowledgeBase.Markdown;
 using KnowledgeBase.Model;
 using KnowledgeBase.Aggregation.Metrics;
@@ -41,9 +42,32 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
 
+        // The build cache (see Caching/): the whole previous site when nothing changed, else a hint for the parse
+        // and markdown stages. Not for kb check, which has no output folder to keep it beside.
+        var caching = !options.CheckOnly;
+        var sitePath = CacheFile.PathFor(options.OutputDir, CacheFile.SiteKind);
+        var sourcesPath = CacheFile.PathFor(options.OutputDir, CacheFile.SourcesKind);
+        var previousSite = caching ? CacheFile.LoadSite(sitePath) : null;
+        var (sources, sourceHashes) = Read(options, stages, diagnostics);
+        var fingerprint = InputFingerprint.Compute(options, asOf, settings, sourceHashes, diagnostics);
+        if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors
+            && stages.Run("reuse site", () => KeepPreviousSite(options, previousSite.StateChecksum), kept => kept) > 0)
+        {
+            var o = previousSite.Outcome;
+            return new BuildResult(o.Diagnostics, stages.Timings, o.Incidents, o.Pages, o.Files, o.Bytes)
+            {
+                FilesChanged = 0, Cache = new CacheUse(true, true, 0, 0, 0, 0),
+            };
+        }
+        var previousSources = caching ? stages.Run("load cache", () => CacheFile.LoadSources(sourcesPath), c => c?.Sources.Count ?? 0) : null;
+        var sourceCache = new SourceCache(previousSources, SourceCache.ParseContext(settings, options.InputDir));
+        CacheUse CacheUsed() => new(previousSources is not null, false,
+            sourceCache.ParseHits, sourceCache.ParseMisses, sourceCache.MarkdownHits, sourceCache.MarkdownMisses);
+
         // Its own method, so the source texts and partial parse results are garbage once validation is done.
-        var (parsed, included) = ReadAndValidate(options, settings, stages, diagnostics, publicOnly);
-        if (diagnostics.HasErrors) return Result(included.Count);
+        var (parsed, included) = ParseAndValidate(options, settings, sources, sourceHashes, sourceCache, stages, diagnostics, publicOnly);
+        sources = null;
+        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = CacheUsed() };
 
         var urls = new SiteUrls(settings.BasePath);
         var rendered = stages.Run("markdown", () =>
@@ -54,9 +78,10 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             {
                 TrustHtml = settings.TrustHtml,
             };
-            return Parallelism.Map(included, i => new RenderedIncident(i, markdown.Render(i, diagnostics)));
+            var context = SourceCache.MarkdownContext(idByPath, includedIds, settings.TrustHtml, urls.Base);
+            return Parallelism.Map(included, i => new RenderedIncident(i, sourceCache.Render(i, context, d => markdown.Render(i, d), diagnostics)));
         }, r => r.Length);
-        if (diagnostics.HasErrors) return Result(included.Count);
+        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = CacheUsed() };
 
         var site = stages.Run("aggregate", () => SiteAggregator.Aggregate(rendered, settings, asOf),
             s => s.Tags.Terms.Count + s.Services.Terms.Count + s.Years.Terms.Count + s.Severities.Terms.Count + s.Causes.Terms.Count);
@@ -107,20 +132,48 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
                 return plans.Count;
             }, p => p);
 
+        // The site record goes first: it must never describe a site other than the one in the folder (a build
+        // killed after the commit would otherwise leave the old fingerprint beside the new site). The sources
+        // cache is keyed by content, true whatever the folder holds.
+        CacheFile.TryDelete(sitePath);
         writer.Commit();
-        return Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged };
+        var result = Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged, Cache = CacheUsed() };
+        stages.Run("save cache", () =>
+        {
+            var entries = sourceCache.Entries;
+            CacheFile.SaveSources(sourcesPath, new SourceCacheData(entries));
+            CacheFile.SaveSite(sitePath, new SiteRecord(fingerprint,
+                new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
+            return entries.Count;
+        }, n => n);
+        return result with { Stages = stages.Timings.ToList() };
     }
 
-    private static (List<Incident> Parsed, List<Incident> Included) ReadAndValidate(
-        BuildOptions options, SiteSettings settings, StageRunner stages, DiagnosticBag diagnostics, PublicDiagnostics? publicOnly)
+    /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
+    private static int KeepPreviousSite(BuildOptions options, string stateChecksum)
+    {
+        using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
+        if (!writer.IsUpdate || writer.PreviousStateChecksum != stateChecksum || !writer.KeepPrevious("")) return 0;
+        writer.Commit();
+        return writer.FilesWritten;
+    }
+
+    private static (List<SourceFile>? Sources, string[] Hashes) Read(BuildOptions options, StageRunner stages, DiagnosticBag diagnostics)
     {
         var sources = stages.Run("read", () =>
         {
             var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
             return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
         }, s => s.Count);
+        return (sources, Parallelism.Map(sources, SourceCache.HashOf));
+    }
 
-        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
+    private static (List<Incident> Parsed, List<Incident> Included) ParseAndValidate(
+        BuildOptions options, SiteSettings settings, List<SourceFile>? sources, string[] hashes, SourceCache cache,
+        StageRunner stages, DiagnosticBag diagnostics, PublicDiagnostics? publicOnly)
+    {
+        var read = stages.Run("parse", () => Parallelism.Map(Enumerable.Range(0, hashes.Length).ToList(),
+            n => cache.Parse(sources![n], hashes[n], settings, diagnostics)), r => r.Length);
         var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
         publicOnly?.Learn(read);
 
