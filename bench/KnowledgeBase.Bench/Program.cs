@@ -16,7 +16,7 @@ internal static class Program
 
           run [--sizes 1000,10000] [--runs 3] [--warmup 0] [--seed S] [--kb PATH/kb.dll]
               [--work DIR] [--as-of 2026-11-23] [--build] [--keep] [--dotnet PATH]
-              [--hugo PATH | --no-hugo]
+              [--hugo PATH | --no-hugo] [--rebuilds]
               For each size: generate the corpus (cached in the work folder), then build it with
               `dotnet kb.dll build` and with Hugo (bench/hugo-site) in child processes, alternating,
               --runs times each, output folder removed before each run, and print wall time, peak
@@ -28,6 +28,8 @@ internal static class Program
               --keep     keep the last output folder of each size and tool
               --hugo     the hugo executable (default: hugo on PATH; the run stops if it is missing)
               --no-hugo  measure kb alone
+              --rebuilds also time kb building again into the folder it built: nothing changed, and
+                         one post-mortem edited (on a copy of the corpus), against its first build
 
         Exit codes: 0 ok, 1 a build failed, 2 usage error.
         """;

@@ -18,7 +18,7 @@ internal static class BenchRunner
 
     public static int Run(string[] argv)
     {
-        var args = Args.Parse(argv, new HashSet<string> { "build", "keep", "no-hugo" });
+        var args = Args.Parse(argv, new HashSet<string> { "build", "keep", "no-hugo", "rebuilds" });
         var sizes = ParseSizes(args.String("sizes") ?? "1000,10000");
         var runs = args.Int("runs", 3, min: 1);
         var warmup = args.Int("warmup", 0, min: 0);
@@ -31,6 +31,7 @@ internal static class BenchRunner
         var dotnet = args.String("dotnet") ?? "dotnet";
         var noHugo = args.Flag("no-hugo");
         var hugoArg = args.String("hugo") ?? "hugo";
+        var rebuilds = args.Flag("rebuilds");
         args.EnsureAllUsed();
         if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", Inv, DateTimeStyles.None, out _))
             throw new UsageException($"--as-of expects YYYY-MM-DD, got '{asOf}'");
@@ -66,6 +67,7 @@ internal static class BenchRunner
 
         var floor = MeasureFloor(work);
         var rows = new List<ResultTable.Row>();
+        var rebuildRows = new List<Rebuilds.Row>();
         foreach (var size in sizes)
         {
             var corpus = EnsureCorpus(work, size, seed);
@@ -123,15 +125,22 @@ internal static class BenchRunner
                 var pairs = results["kb"].Zip(hugoRuns).Select(p => p.First.WallSeconds / p.Second.WallSeconds).ToList();
                 rows[^2] = rows[^2] with { PairedWallRatio = Median(pairs) };
             }
+            if (rebuilds)
+            {
+                var kb = tools[0];
+                rebuildRows.AddRange(Rebuilds.Measure(work, size, corpus, runs,
+                    (input, output) => kb.Command(input, output, Path.GetDirectoryName(output)!), command => Measure(work, command)));
+            }
         }
 
         ResultTable.Print(rows, floor);
+        if (rebuilds) Rebuilds.Print(rebuildRows);
         return 0;
     }
 
     // ------------------------------------------------------------------ child processes
 
-    private static RunResult Measure(string work, IReadOnlyList<string> command)
+    internal static RunResult Measure(string work, IReadOnlyList<string> command)
     {
         var resultFile = Path.Combine(work, "measure-result.txt");
         File.Delete(resultFile);
