@@ -7,20 +7,26 @@ namespace KnowledgeBase.Output;
 /// <summary>
 /// A <see cref="TextWriter"/> that encodes UTF-8 (no BOM) straight into a buffer writer, synchronously. Fluid writes
 /// every value through the async overloads; a <see cref="StreamWriter"/> answers them with async state machines
-/// and copies its own char and byte buffers into the stream, which cost more than the template itself. Same bytes
-/// as a StreamWriter with <c>new UTF8Encoding(false)</c>: lone surrogates become U+FFFD, a high surrogate split
-/// across two writes is joined by the one encoder.
+/// and a byte buffer of its own that is then copied into the stream. Here chars are gathered in one buffer (most
+/// writes are a few chars) and encoded in large chunks straight into the output. Same bytes as a StreamWriter with
+/// <c>new UTF8Encoding(false)</c>: lone surrogates become U+FFFD, a surrogate pair split across writes is joined.
 /// </summary>
 public sealed class Utf8BufferTextWriter(IBufferWriter<byte> output) : TextWriter(CultureInfo.InvariantCulture)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
-    // Enough room for a chunk of chars at 3 bytes each; large strings are encoded in several chunks.
-    private const int ChunkChars = 4096;
+    private const int BufferChars = 8192;
     private readonly Encoder _encoder = Utf8.GetEncoder();
+    // Rented (one writer per page, 10,000 pages) and returned on dispose; rented again if written after that.
+    private char[]? _chars;
+    private int _count;
 
     public override Encoding Encoding => Utf8;
 
-    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+    public override void Write(char value)
+    {
+        if (_count == BufferChars) Encode(flush: false);
+        Chars[_count++] = value;
+    }
 
     public override void Write(string? value) => Write(value.AsSpan());
 
@@ -32,12 +38,11 @@ public sealed class Utf8BufferTextWriter(IBufferWriter<byte> output) : TextWrite
     {
         while (!chars.IsEmpty)
         {
-            var take = Math.Min(chars.Length, ChunkChars);
-            // 3 bytes per char, plus 3 for a high surrogate held back from the previous write.
-            var span = output.GetSpan(take * 3 + 3);
-            _encoder.Convert(chars[..take], span, flush: false, out var used, out var written, out _);
-            output.Advance(written);
-            chars = chars[used..];
+            if (_count == BufferChars) Encode(flush: false);
+            var take = Math.Min(chars.Length, BufferChars - _count);
+            chars[..take].CopyTo(Chars.AsSpan(_count));
+            _count += take;
+            chars = chars[take..];
         }
     }
 
@@ -77,13 +82,8 @@ public sealed class Utf8BufferTextWriter(IBufferWriter<byte> output) : TextWrite
         return Task.CompletedTask;
     }
 
-    /// <summary>Like a StreamWriter's flush, ends a dangling high surrogate (as U+FFFD); nothing else is buffered.</summary>
-    public override void Flush()
-    {
-        var span = output.GetSpan(8);
-        _encoder.Convert([], span, flush: true, out _, out var written, out _);
-        output.Advance(written);
-    }
+    /// <summary>Encodes what is buffered; like a StreamWriter's flush, ends a dangling high surrogate (as U+FFFD).</summary>
+    public override void Flush() => Encode(flush: true);
 
     public override Task FlushAsync()
     {
@@ -95,7 +95,23 @@ public sealed class Utf8BufferTextWriter(IBufferWriter<byte> output) : TextWrite
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Flush();
+        if (disposing && _chars is { } chars)
+        {
+            Flush();
+            _chars = null;
+            ArrayPool<char>.Shared.Return(chars);
+        }
         base.Dispose(disposing);
+    }
+
+    private char[] Chars => _chars ??= ArrayPool<char>.Shared.Rent(BufferChars);
+
+    private void Encode(bool flush)
+    {
+        // 3 bytes per char at most, plus 3 for a high surrogate held back from the previous chunk.
+        var bytes = output.GetSpan(_count * 3 + 3);
+        _encoder.Convert(Chars.AsSpan(0, _count), bytes, flush, out _, out var written, out _);
+        output.Advance(written);
+        _count = 0;
     }
 }

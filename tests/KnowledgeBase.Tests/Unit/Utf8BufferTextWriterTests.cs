@@ -72,4 +72,17 @@ public sealed class Utf8BufferTextWriterTests
         Assert.Equal(ViaStreamWriter(w => { w.Write("x\ud83d"); w.Flush(); w.Write("\udd25"); }),
             ViaBufferWriter(w => { w.Write("x\ud83d"); w.Flush(); w.Write("\udd25"); }));
     }
+
+    [Fact]
+    public void Writing_after_dispose_still_lands_in_the_output()
+    {
+        // Fluid may close the writer it renders into; the layout's second half is written after that.
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new Utf8BufferTextWriter(buffer);
+        writer.Write("<main>Привет");
+        writer.Dispose();
+        writer.Write("</main>");
+        writer.Dispose();
+        Assert.Equal("<main>Привет</main>", Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 }
