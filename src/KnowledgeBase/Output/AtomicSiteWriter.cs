@@ -117,7 +117,7 @@ public sealed class AtomicSiteWriter : IDisposable
     public void WriteText(string relativePath, Action<TextWriter> write)
     {
         using var buffer = Buffers.GetStream(relativePath);
-        using (var writer = new StreamWriter(buffer, Utf8, 16 * 1024, leaveOpen: true))
+        using (var writer = new Utf8BufferTextWriter(buffer))
             write(writer);
         Write(relativePath, buffer.GetReadOnlySequence());
     }

@@ -13,7 +13,7 @@ public sealed class PagePlanner(SiteModel site, ViewFactory views, UiStrings str
     public const int LatestOnHome = 10;
     public static readonly IReadOnlyList<string> Templates =
         ["layout", "home", "incidents", "incident", "taxonomy", "term", "lessons", "lesson-group", "actions", "onboarding", "search", "not-found",
-         "metrics", "metrics-chart", "onboarding-print"];
+         "metrics", "metrics-chart", "onboarding-print", "incident-row"];
 
     private string Lang => site.Settings.DefaultLanguage;
 

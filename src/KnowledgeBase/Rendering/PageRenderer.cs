@@ -1,3 +1,4 @@
+using System.Text;
 using KnowledgeBase.Model;
 
 namespace KnowledgeBase.Rendering;
@@ -14,6 +15,12 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
         AsOf = IsoDate.Format(asOf),
         DefaultLang = settings.DefaultLanguage,
     };
+
+    // Every list row of this build's site model, rendered once (see IncidentRowCache).
+    private readonly IncidentRowCache _rows = new();
+
+    // The layout of each page is rendered into this builder, reused by the thread (pages render in parallel).
+    [ThreadStatic] private static StringBuilder? _layout;
 
     // Stands in for the page's content while the layout is rendered; never appears in real text.
     private const string ContentMarker = "\u0001kb-page-content\u0001";
@@ -35,11 +42,14 @@ public sealed class PageRenderer(TemplateEngine engine, UiStrings strings, SiteS
             ["template"] = page.Template,
             ["content"] = ContentMarker,
         };
-        var layout = engine.Render("layout", values);
+        var buffer = _layout ??= new StringBuilder(16 * 1024);
+        buffer.Clear();
+        engine.Render("layout", values, buffer, _rows);
+        var layout = buffer.ToString();
         var at = layout.IndexOf(ContentMarker, StringComparison.Ordinal);
         if (at < 0) throw new ThemeException("theme template 'templates/layout.liquid' must output {{ content | raw }} once");
         output.Write(layout.AsSpan(0, at));
-        engine.Render(page.Template, values, output);
+        engine.Render(page.Template, values, output, _rows);
         output.Write(layout.AsSpan(at + ContentMarker.Length));
     }
 }

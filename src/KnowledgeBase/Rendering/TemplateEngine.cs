@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Text;
 using Fluid;
 using Fluid.Values;
+using KnowledgeBase.Rendering.Views;
 
 namespace KnowledgeBase.Rendering;
 
@@ -30,6 +32,7 @@ public sealed class TemplateEngine
             FileProvider = new ThemeFileProvider(theme),
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
+        _options.Filters.AddFilter("incident_row", IncidentRow);
     }
 
     /// <summary>Fails early, with the template's name, if any required template is missing or broken.</summary>
@@ -40,20 +43,54 @@ public sealed class TemplateEngine
 
     public string Render(string name, IReadOnlyDictionary<string, object?> values)
     {
-        using var writer = new StringWriter();
-        Render(name, values, writer);
-        return writer.ToString();
+        var text = new StringBuilder();
+        Render(name, values, text);
+        return text.ToString();
+    }
+
+    /// <summary>Renders into a caller's builder (the layout of each page reuses one per thread).</summary>
+    public void Render(string name, IReadOnlyDictionary<string, object?> values, StringBuilder text, IncidentRowCache? rows = null)
+    {
+        // A new StringWriter each time: Fluid may close the writer it renders into; the builder survives that.
+        using var writer = new StringWriter(text, CultureInfo.InvariantCulture);
+        Render(name, values, writer, rows);
     }
 
     /// <summary>Renders straight into a writer, so a large page never exists as one string.</summary>
-    public void Render(string name, IReadOnlyDictionary<string, object?> values, TextWriter writer)
+    /// <param name="rows">Incident rows already rendered for this site model, shared by every page of one build.</param>
+    public void Render(string name, IReadOnlyDictionary<string, object?> values, TextWriter writer, IncidentRowCache? rows = null)
     {
         var template = Get(name);
         var context = new TemplateContext(_options);
         foreach (var (key, value) in values) context.SetValue(key, FluidValue.Create(value, _options));
+        if (rows is not null) context.AmbientValues[IncidentRowCache.AmbientKey] = rows;
         // Fluid's synchronous overload is obsolete; with a synchronous writer the task completes at once.
         var rendering = template.RenderAsync(writer, context, Encoder, false);
         if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// <c>{{ i | incident_row }}</c>: the incident's list row, drawn by templates/incident-row.liquid with only
+    /// <c>i</c>, <c>t</c>, <c>site</c> and <c>lang</c> in scope, so the same row can be reused on every list page.
+    /// </summary>
+    private async ValueTask<FluidValue> IncidentRow(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        if (input.ToObjectValue() is not IncidentRowView row) return NilValue.Instance;
+        var lang = context.GetValue("lang").ToStringValue();
+        var cache = context.AmbientValues.TryGetValue(IncidentRowCache.AmbientKey, out var found) ? found as IncidentRowCache : null;
+        if (cache is not null && cache.TryGet(row, lang, out var cached)) return new StringValue(cached, false);
+
+        var rowContext = new TemplateContext(_options);
+        rowContext.SetValue("i", input);
+        rowContext.SetValue("t", context.GetValue("t"));
+        rowContext.SetValue("site", context.GetValue("site"));
+        rowContext.SetValue("lang", lang);
+        var text = new StringBuilder(1024);
+        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture))
+            await Get("incident-row").RenderAsync(writer, rowContext, Encoder, false);
+        var html = text.ToString();
+        cache?.Add(row, lang, html);
+        return new StringValue(html, false);
     }
 
     private IFluidTemplate Get(string name) =>

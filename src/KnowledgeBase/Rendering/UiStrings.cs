@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using YamlDotNet.RepresentationModel;
 
 namespace KnowledgeBase.Rendering;
@@ -16,7 +17,14 @@ public sealed class UiStrings
 
     public UiStrings(Theme theme) => _theme = theme;
 
-    public IReadOnlyDictionary<string, object> For(string language)
+    // By the language tag as pages ask for it: every label of every page is looked up here, from parallel renderers,
+    // so the hit takes neither the lock nor a Split of the tag.
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, object>> _byTag = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, object> For(string language) =>
+        _byTag.TryGetValue(language, out var words) ? words : _byTag.GetOrAdd(language, ForPrimary);
+
+    private IReadOnlyDictionary<string, object> ForPrimary(string language)
     {
         var key = Primary(language);
         lock (_lock)

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using KnowledgeBase.Aggregation;
+using KnowledgeBase.Output;
 using KnowledgeBase.Output.Feeds;
 using KnowledgeBase.Rendering;
 
@@ -58,12 +60,12 @@ public sealed class LiveSnapshot
         if (!plan.Pages.TryGetValue(sitePath, out var page)) return null;
         var lazy = _pages.GetOrAdd(sitePath, _ => new Lazy<byte[]>(() =>
         {
-            // Through a StreamWriter, as kb build writes pages (Fluid closes a StringWriter it renders into).
-            using var memory = new MemoryStream();
-            using (var writer = new StreamWriter(memory, Utf8, 64 * 1024, leaveOpen: true))
+            // Through the writer kb build uses, so both encode a page to the same bytes.
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            using (var writer = new Utf8BufferTextWriter(buffer))
                 plan.Renderer.Render(page, writer);
-            if (_filter is null) return memory.ToArray();
-            var html = Utf8.GetString(memory.GetBuffer(), 0, (int)memory.Length);
+            if (_filter is null) return buffer.WrittenSpan.ToArray();
+            var html = Utf8.GetString(buffer.WrittenSpan);
             return Utf8.GetBytes(_filter(html, this));
         }));
         try
