@@ -156,8 +156,10 @@ public readonly record struct FieldVector(int[] TermIndexes, double[] Scores);
 /// </summary>
 public sealed class LunrIndexModel
 {
-    private int[]? sortedTermIndexes;
-    private Postings? postings;
+    private readonly Lazy<int[]> sortedTermIndexes;
+    private readonly Lazy<Postings> postings;
+    private readonly Lazy<long[]?> refKeyOrder;
+    private readonly Lazy<int[]> refNumbers;
 
     internal LunrIndexModel(IReadOnlyList<LunrField> fields, string[] refs, string[] terms, FieldVector[] vectors,
         IReadOnlyList<string> pipeline, int[] documentFrequencies)
@@ -168,6 +170,11 @@ public sealed class LunrIndexModel
         Vectors = vectors;
         Pipeline = pipeline;
         DocumentFrequencies = documentFrequencies;
+        // Shards and impact blocks are serialized in parallel; each of these is computed once, by the first that needs it.
+        sortedTermIndexes = new Lazy<int[]>(SortTerms);
+        postings = new Lazy<Postings>(() => new Postings(this));
+        refKeyOrder = new Lazy<long[]?>(() => LunrJson.RefKeyOrder(this));
+        refNumbers = new Lazy<int[]>(() => Refs.Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     }
 
     public IReadOnlyList<LunrField> Fields { get; }
@@ -180,23 +187,23 @@ public sealed class LunrIndexModel
     public IReadOnlyList<int> DocumentFrequencies { get; }
 
     /// <summary>Term indexes ordered by term, ordinal (JavaScript's default sort).</summary>
-    public int[] SortedTermIndexes
+    public int[] SortedTermIndexes => sortedTermIndexes.Value;
+
+    /// <summary>The order of refs as keys of a JavaScript object, or null when it is document order (see <see cref="LunrJson"/>).</summary>
+    internal long[]? RefKeyOrder => refKeyOrder.Value;
+
+    internal Postings GetPostings() => postings.Value;
+
+    /// <summary>The refs as numbers; only for refs that are decimal integers (the site's refs are document positions).</summary>
+    internal int[] RefNumbers => refNumbers.Value;
+
+    private int[] SortTerms()
     {
-        get
-        {
-            if (sortedTermIndexes is null)
-            {
-                var idx = Enumerable.Range(0, Terms.Count).ToArray();
-                var keys = (string[])Terms;
-                Array.Sort(idx, (a, b) => string.CompareOrdinal(keys[a], keys[b]));
-                sortedTermIndexes = idx;
-            }
-
-            return sortedTermIndexes;
-        }
+        var idx = Enumerable.Range(0, Terms.Count).ToArray();
+        var keys = (string[])((string[])Terms).Clone();
+        Array.Sort(keys, idx, StringComparer.Ordinal); // terms are distinct, so the order is total
+        return idx;
     }
-
-    internal Postings GetPostings() => postings ??= new Postings(this);
 
     /// <summary>
     /// Postings in compressed-row form: for term t and field f, entries

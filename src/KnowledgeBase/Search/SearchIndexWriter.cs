@@ -170,7 +170,7 @@ public static class SearchIndexWriter
         var dictionaries = new List<(string Kind, List<string> FirstKeys)>();
         if (!sharded)
         {
-            files[$"{lang}/index.json"] = Encoding.UTF8.GetBytes(LunrJson.Serialize(model));
+            files[$"{lang}/index.json"] = LunrJson.Serialize(model);
         }
         else
         {
@@ -203,11 +203,11 @@ public static class SearchIndexWriter
                 if (impactShards.Contains(i))
                 {
                     var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[i].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
-                    for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{i}-{b}.json"] = Encoding.UTF8.GetBytes(blocks[b]);
+                    for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{i}-{b}.json"] = blocks[b];
                 }
                 else
                 {
-                    files[$"{lang}/shard-{i}.json"] = Encoding.UTF8.GetBytes(LunrJson.SerializeShard(model, shardRanges[i].From, shardRanges[i].To));
+                    files[$"{lang}/shard-{i}.json"] = LunrJson.SerializeShard(model, shardRanges[i].From, shardRanges[i].To);
                 }
             });
 

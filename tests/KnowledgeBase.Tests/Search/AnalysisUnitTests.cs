@@ -146,18 +146,22 @@ public sealed class AnalysisUnitTests
     [InlineData("\uD83D\uDE00", "\"\uD83D\uDE00\"")]
     public void StringsAreEscapedLikeJsonStringify(string s, string expected)
     {
-        var sb = new StringBuilder();
-        LunrJson.WriteString(sb, s);
-        Assert.Equal(expected, sb.ToString());
+        using var json = new JsonBytes();
+        json.String(s);
+        Assert.Equal(expected, Encoding.UTF8.GetString(json.WrittenSpan));
+        // A vector key written in pieces (field name, '/', ref) escapes the ref the same way.
+        using var pair = new JsonBytes();
+        pair.String("title", '/', s);
+        Assert.Equal("\"title/" + expected[1..], Encoding.UTF8.GetString(pair.WrittenSpan));
     }
 
     [Fact]
     public void LoneSurrogatesAreEscaped()
     {
         // (Attribute arguments cannot carry lone surrogates, hence a fact.)
-        var sb = new StringBuilder();
-        LunrJson.WriteString(sb, "a" + (char)0xD83D + "b" + (char)0xDE00);
-        Assert.Equal("\"a\\ud83db\\ude00\"", sb.ToString());
+        using var json = new JsonBytes();
+        json.String("a" + (char)0xD83D + "b" + (char)0xDE00);
+        Assert.Equal("\"a\\ud83db\\ude00\"", Encoding.UTF8.GetString(json.WrittenSpan));
     }
 
     [Fact]
