@@ -107,24 +107,33 @@ public sealed partial class LanguageAnalyzer
     private static partial Regex FrenchElision();
 
     /// <summary>
-    /// Tokenizes already-normalised text like <c>lunr.tokenizer</c> (JS lower-casing, split on <c>[\s\-]</c>) and
-    /// runs the build pipeline; <paramref name="onTerm"/> receives each surviving term in order. Empty terms are
+    /// Tokenizes text like <c>lunr.tokenizer</c> after <see cref="Normalize"/> (JS lower-casing, split on <c>[\s\-]</c>)
+    /// and runs the build pipeline; <paramref name="onTerm"/> receives each surviving term in order. Empty terms are
     /// kept, as lunr keeps them. Returns the number of terms (the field length).
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="cache"/>, the text is split as it is and each raw token is normalised, lower-cased and
+    /// analysed once per distinct token, instead of copying every text twice (normalised, lower-cased). That gives the
+    /// same tokens: neither step creates, removes or moves a separator, and both only look inside a word (the French
+    /// elision looks one character either side, which a separator never matches). The one exception is JavaScript's
+    /// final sigma, which looks past U+FEFF (a separator that is also case-ignorable), so a text with a capital
+    /// sigma takes the whole-text path.
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int AnalyzeField(string? text, Action<string> onTerm, TokenCache? cache = null)
     {
         if (string.IsNullOrEmpty(text)) return 0;
-        var lower = JsText.ToLower(Normalize(text));
+        var perToken = cache is not null && !text.Contains('\u03A3');
+        var source = perToken ? text : JsText.ToLower(Normalize(text));
         var count = 0;
         var start = 0;
-        for (var i = 0; i <= lower.Length; i++)
+        for (var i = 0; i <= source.Length; i++)
         {
-            if (i < lower.Length && !JsText.IsSeparator(lower[i])) continue;
+            if (i < source.Length && !JsText.IsSeparator(source[i])) continue;
             if (i > start)
             {
-                var span = lower.AsSpan(start, i - start);
-                var term = cache is null ? RunBuildPipeline(span.ToString()) : cache.Analyze(this, span);
+                var span = source.AsSpan(start, i - start);
+                var term = perToken ? cache!.Analyze(this, span) : RunBuildPipeline(span.ToString());
                 if (term is not null)
                 {
                     onTerm(term);
@@ -247,8 +256,9 @@ public sealed partial class LanguageAnalyzer
 }
 
 /// <summary>
-/// Memoises the build pipeline per distinct raw token (every pipeline function is per-token, so this is
-/// exact). One cache per index build keeps memory bounded; thread-safe.
+/// Memoises normalisation, lower-casing and the build pipeline per distinct raw token, as it appears in the text
+/// (every step is per-token, see <see cref="LanguageAnalyzer.AnalyzeField(string?, Action{string}, TokenCache?)"/>).
+/// One cache per index build and language keeps memory bounded; thread-safe.
 /// </summary>
 public sealed class TokenCache
 {
@@ -264,7 +274,7 @@ public sealed class TokenCache
     {
         if (lookup.TryGetValue(token, out var cached)) return cached;
         var key = token.ToString();
-        var result = analyzer.RunBuildPipeline(key);
+        var result = analyzer.RunBuildPipeline(JsText.ToLower(analyzer.Normalize(key)));
         // Intern equal terms so the index holds one string per distinct term.
         return cache.GetOrAdd(key, result);
     }
