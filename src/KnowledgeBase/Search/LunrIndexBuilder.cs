@@ -34,38 +34,30 @@ public static class LunrIndexBuilder
         void Mark(string what)
         {
             if (Environment.GetEnvironmentVariable("KB_SEARCH_PROFILE") == "1")
-                Console.Error.WriteLine($"{analyzer.Code} {what} {sw.ElapsedMilliseconds} ms, live heap {GC.GetTotalMemory(true) >> 20} MB");
+                Console.Error.WriteLine($"{analyzer.Code} {what} {sw.ElapsedMilliseconds} ms, live heap {GC.GetTotalMemory(true) >> 20} MB, allocated in all {GC.GetTotalAllocatedBytes() >> 20} MB");
         }
 
         // 1. Analyse every field of every document (parallel): distinct terms in first-occurrence order, tf, length.
         var analysed = new AnalysedField[docCount * fieldCount];
-        Parallel.For(0, docCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
-        {
-            var doc = documents[d];
-            if (doc.FieldTexts.Count != fieldCount)
-                throw new ArgumentException($"Document '{doc.Ref}' has {doc.FieldTexts.Count} field texts, expected {fieldCount}.");
-            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var order = new List<string>();
-            for (var f = 0; f < fieldCount; f++)
+        // Each thread reuses one term counter: a fresh one per document cost more allocation than the index itself.
+        Parallel.For(0, docCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new TermCounter(), (d, _, counter) =>
             {
-                tf.Clear();
-                order.Clear();
-                var length = analyser(doc.FieldTexts[f]);
-                var terms = order.ToArray();
-                var freqs = new int[terms.Length];
-                for (var i = 0; i < terms.Length; i++) freqs[i] = tf[terms[i]];
-                analysed[d * fieldCount + f] = new AnalysedField(terms, freqs, length);
-            }
+                var doc = documents[d];
+                if (doc.FieldTexts.Count != fieldCount)
+                    throw new ArgumentException($"Document '{doc.Ref}' has {doc.FieldTexts.Count} field texts, expected {fieldCount}.");
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    counter.Clear();
+                    var length = analyzer.AnalyzeField(doc.FieldTexts[f], counter.Add, cache);
+                    var (terms, freqs) = counter.Result();
+                    analysed[d * fieldCount + f] = new AnalysedField(terms, freqs, length);
+                }
 
-            int analyser(string? text) => analyzer.AnalyzeField(text, term =>
-            {
-                ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, term, out var exists);
-                if (!exists) order.Add(term);
-                n++;
-            }, cache);
-        });
+                return counter;
+            }, _ => { });
 
-        Mark("analysed");
+        Mark($"analysed ({cache.Count} distinct tokens)");
         // 2. Term indexes in first-occurrence order (documents in add order, fields in declaration order).
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
@@ -95,7 +87,7 @@ public static class LunrIndexBuilder
             analysed[i] = a with { Terms = [] };
         }
 
-        Mark("ids");
+        Mark($"ids ({terms.Count} terms)");
         var avgLength = new double[fieldCount];
         for (var f = 0; f < fieldCount; f++) avgLength[f] = fieldLengthSums[f] / docCount;
 
@@ -145,6 +137,36 @@ public static class LunrIndexBuilder
     }
 
     private readonly record struct AnalysedField(string[] Terms, int[] Frequencies, int Length);
+
+    /// <summary>A field's distinct terms in first-occurrence order with their counts; reused field after field.</summary>
+    private sealed class TermCounter
+    {
+        private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+        private readonly List<string> order = [];
+
+        public TermCounter() => Add = term =>
+        {
+            ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out var exists);
+            if (!exists) order.Add(term);
+            n++;
+        };
+
+        public Action<string> Add { get; }
+
+        public void Clear()
+        {
+            counts.Clear();
+            order.Clear();
+        }
+
+        public (string[] Terms, int[] Frequencies) Result()
+        {
+            var terms = order.ToArray();
+            var freqs = new int[terms.Length];
+            for (var i = 0; i < terms.Length; i++) freqs[i] = counts[terms[i]];
+            return (terms, freqs);
+        }
+    }
 }
 
 /// <summary>One field vector: term indexes ascending, with their scores.</summary>
