@@ -29,7 +29,6 @@ public static class LunrIndexBuilder
 
         var fieldCount = fields.Count;
         var docCount = documents.Count;
-        var cache = new TokenCache();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         void Mark(string what)
         {
@@ -40,8 +39,13 @@ public static class LunrIndexBuilder
         // 1. Analyse every field of every document (parallel): distinct terms in first-occurrence order, tf, length.
         var analysed = new AnalysedField[docCount * fieldCount];
         // Each thread reuses one term counter: a fresh one per document cost more allocation than the index itself.
-        Parallel.For(0, docCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new TermCounter(), (d, _, counter) =>
+        var counters = new System.Collections.Concurrent.ConcurrentBag<TermCounter>();
+        ParallelWork.For(docCount, () =>
+            {
+                var counter = new TermCounter();
+                counters.Add(counter);
+                return counter;
+            }, (d, counter) =>
             {
                 var doc = documents[d];
                 if (doc.FieldTexts.Count != fieldCount)
@@ -49,15 +53,13 @@ public static class LunrIndexBuilder
                 for (var f = 0; f < fieldCount; f++)
                 {
                     counter.Clear();
-                    var length = analyzer.AnalyzeField(doc.FieldTexts[f], counter.Add, cache);
+                    var length = analyzer.AnalyzeField(doc.FieldTexts[f], counter.Add, counter.Cache);
                     var (terms, freqs) = counter.Result();
                     analysed[d * fieldCount + f] = new AnalysedField(terms, freqs, length);
                 }
+            });
 
-                return counter;
-            }, _ => { });
-
-        Mark($"analysed ({cache.Count} distinct tokens)");
+        Mark($"analysed ({counters.Sum(c => c.Cache.Count)} tokens analysed by {counters.Count} threads)");
         // 2. Term indexes in first-occurrence order (documents in add order, fields in declaration order).
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
@@ -100,7 +102,7 @@ public static class LunrIndexBuilder
 
         // 3. Field vectors (parallel): BM25 per (field, doc, term), boosts, half-up rounding, sorted by term index.
         var vectors = new FieldVector[analysed.Length];
-        Parallel.For(0, analysed.Length, i =>
+        ParallelWork.For(analysed.Length, i =>
         {
             var a = analysed[i];
             var f = i % fieldCount;
@@ -138,9 +140,14 @@ public static class LunrIndexBuilder
 
     private readonly record struct AnalysedField(string[] Terms, int[] Frequencies, int Length);
 
-    /// <summary>A field's distinct terms in first-occurrence order with their counts; reused field after field.</summary>
+    /// <summary>
+    /// A field's distinct terms in first-occurrence order with their counts; one per thread, reused field after field,
+    /// with the thread's token cache.
+    /// </summary>
     private sealed class TermCounter
     {
+        public TokenCache Cache { get; } = new();
+
         private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
         private readonly List<string> order = [];
 

@@ -76,19 +76,19 @@ public static class SearchIndexWriter
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
         // Results store and facets, keyed by the document's ordinal (its lunr ref): written while the indexes build.
-        var store = Task.Run(() => WriteStore(docs, options, files));
+        var store = ParallelWork.Start(() => WriteStore(docs, options, files));
 
         // One language at a time, its files written while the next language builds: at most two index models are
         // alive, and each is dropped once its files are out (the manifest keeps only figures).
         var languages = new List<(SearchLanguageStats Stats, LanguageManifest Manifest)>();
-        Task? writing = null;
+        ParallelWork.Background? writing = null;
         foreach (var (analyzer, lunrDocs) in Partition(docs))
         {
             var phase = Stopwatch.StartNew();
             var model = LunrIndexBuilder.Build(Fields, lunrDocs, analyzer);
             lock (timings) timings["build-" + analyzer.Code] = phase.Elapsed;
-            writing?.GetAwaiter().GetResult();
-            writing = Task.Run(() =>
+            writing?.Join();
+            writing = ParallelWork.Start(() =>
             {
                 var writeClock = Stopwatch.StartNew();
                 var written = WriteLanguage(model, analyzer, options, files);
@@ -97,8 +97,8 @@ public static class SearchIndexWriter
             });
         }
 
-        writing?.GetAwaiter().GetResult();
-        store.GetAwaiter().GetResult();
+        writing?.Join();
+        store.Join();
 
         files[RuntimeFile] = Encoding.UTF8.GetBytes(SearchRuntime.Script);
         var build = files.BuildHash();
@@ -216,13 +216,13 @@ public static class SearchIndexWriter
             }
 
             var chunks = new List<TermDictionary.ChunkData>[TermDictionary.Kinds.Count];
-            Parallel.For(0, chunks.Length, k => chunks[k] = TermDictionary.Chunk(terms, TermDictionary.Kinds[k],
+            ParallelWork.For(chunks.Length, k => chunks[k] = TermDictionary.Chunk(terms, TermDictionary.Kinds[k],
                 TermDictionary.Kinds[k] == "fwd" ? options.DictionaryChunkTerms : options.DeletionDictionaryChunkTerms));
             var dictionaryFiles = chunks.SelectMany((list, k) => list.Select((chunk, i) => (Kind: TermDictionary.Kinds[k], Number: i, Chunk: chunk))).ToList();
 
             // Shards, impact blocks and dictionary chunks in one parallel loop: file creation waits on the disk, so
             // the more files are in flight, the more of that wait overlaps with serialization.
-            Parallel.For(0, shardRanges.Count + dictionaryFiles.Count, j =>
+            ParallelWork.For(shardRanges.Count + dictionaryFiles.Count, j =>
             {
                 if (j >= shardRanges.Count)
                 {
@@ -271,7 +271,7 @@ public static class SearchIndexWriter
     private static void WriteStore(SearchDocument[] docs, SearchIndexOptions options, OutputSink files)
     {
         var size = options.StoreBucketSize;
-        Parallel.For(0, (docs.Length + size - 1) / size, b =>
+        ParallelWork.For((docs.Length + size - 1) / size, b =>
         {
             var first = b * size;
             files[$"store/{b}.json"] = Json(w =>

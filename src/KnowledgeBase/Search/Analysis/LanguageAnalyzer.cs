@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -258,12 +257,13 @@ public sealed partial class LanguageAnalyzer
 /// <summary>
 /// Memoises normalisation, lower-casing and the build pipeline per distinct raw token, as it appears in the text
 /// (every step is per-token, see <see cref="LanguageAnalyzer.AnalyzeField(string?, Action{string}, TokenCache?)"/>).
-/// One cache per index build and language keeps memory bounded; thread-safe.
+/// One cache per thread, index build and language: a plain dictionary, no locks (a token met by two threads
+/// is analysed twice, to the same term). Not thread-safe.
 /// </summary>
 public sealed class TokenCache
 {
-    private readonly ConcurrentDictionary<string, string?> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public TokenCache() => lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -272,10 +272,8 @@ public sealed class TokenCache
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string? Analyze(LanguageAnalyzer analyzer, ReadOnlySpan<char> token)
     {
-        if (lookup.TryGetValue(token, out var cached)) return cached;
-        var key = token.ToString();
-        var result = analyzer.RunBuildPipeline(JsText.ToLower(analyzer.Normalize(key)));
-        // Intern equal terms so the index holds one string per distinct term.
-        return cache.GetOrAdd(key, result);
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out var exists);
+        if (!exists) slot = analyzer.RunBuildPipeline(JsText.ToLower(analyzer.Normalize(token.ToString())));
+        return slot;
     }
 }
