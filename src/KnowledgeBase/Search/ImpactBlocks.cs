@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace KnowledgeBase.Search;
 
 /// <summary>
@@ -22,13 +19,14 @@ namespace KnowledgeBase.Search;
 /// </summary>
 internal static class ImpactBlocks
 {
-    public static List<string> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments, double growth)
+    /// <summary>The blocks of term <paramref name="termIndex"/>, block 0 first, as UTF-8 JSON.</summary>
+    public static List<byte[]> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments, double growth)
     {
         var postings = model.GetPostings();
         var fieldCount = model.Fields.Count;
         var t = termIndex;
 
-        // (document, field, score) of every posting, grouped by document.
+        // (document, field, score) of every posting, grouped by document, fields in order within a document.
         var start = postings.Start[t * fieldCount];
         var count = postings.Start[(t + 1) * fieldCount] - start;
         var keys = new long[count];
@@ -45,19 +43,21 @@ internal static class ImpactBlocks
         }
 
         Array.Sort(keys, scores);
-        var docs = new List<(int Doc, int From, int To, double Total)>();
+
+        // One entry per document, in document order: its postings keys[From[e]..From[e + 1]] and their total score.
+        var docs = new Entries(count);
         for (var i = 0; i < count;)
         {
             var doc = (int)(keys[i] >> 8);
             var j = i;
             double total = 0;
             while (j < count && (int)(keys[j] >> 8) == doc) total += scores[j++];
-            docs.Add((doc, i, j, total));
+            docs.Add(doc, i, total);
             i = j;
         }
 
-        // Highest impact first; ties by document so the output is deterministic.
-        docs.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.Doc.CompareTo(b.Doc));
+        docs.From[docs.Count] = count;
+        var order = docs.ImpactOrder();
 
         var bounds = new List<(int From, int To)>();
         double size = Math.Max(1, firstBlockDocuments);
@@ -68,13 +68,15 @@ internal static class ImpactBlocks
             from = to;
         }
 
-        var files = new List<string>(bounds.Count);
+        var refs = model.RefNumbers;
+        var files = new List<byte[]>(bounds.Count);
         for (var b = 0; b < bounds.Count; b++)
         {
-            var block = docs.GetRange(bounds[b].From, bounds[b].To - bounds[b].From);
-            block.Sort((x, y) => x.Doc.CompareTo(y.Doc));
-            var next = b + 1 < bounds.Count ? docs[bounds[b + 1].From].Total : 0;
-            files.Add(Block(model, t, block, keys, scores, b, bounds.Count, docs.Count, next, b == 0 ? Bits(model, docs) : null));
+            // A block lists its documents in document order (refs as deltas).
+            var block = order[bounds[b].From..bounds[b].To];
+            Array.Sort(block);
+            var next = b + 1 < bounds.Count ? docs.Total[order[bounds[b + 1].From]] : 0;
+            files.Add(Block(model, t, docs, block, keys, scores, b, bounds.Count, next, b == 0 ? Bits(refs, docs) : null));
         }
 
         return files;
@@ -83,66 +85,106 @@ internal static class ImpactBlocks
     // {"kb": {term, index, block, blocks, documents, next, bits?}, "refs": ascending refs as deltas, "fields": per
     // document a bitmask of the fields holding the term, "scores": per document and field (field order) the stored
     // score × 1000, an integer (lunr rounds scores to three decimals, so score = integer / 1000 exactly).
-    private static string Block(LunrIndexModel model, int t, List<(int Doc, int From, int To, double Total)> block,
-        long[] keys, double[] scores, int number, int blocks, int documents, double next, string? bits)
+    private static byte[] Block(LunrIndexModel model, int t, Entries docs, int[] block,
+        long[] keys, double[] scores, int number, int blocks, double next, string? bits)
     {
-        var sb = new StringBuilder(block.Count * 24 + 512);
-        sb.Append("{\"kb\":{\"term\":");
-        LunrJson.WriteString(sb, model.Terms[t]);
-        sb.Append(",\"index\":").Append(t.ToString(CultureInfo.InvariantCulture))
-            .Append(",\"block\":").Append(number.ToString(CultureInfo.InvariantCulture))
-            .Append(",\"blocks\":").Append(blocks.ToString(CultureInfo.InvariantCulture))
-            .Append(",\"documents\":").Append(documents.ToString(CultureInfo.InvariantCulture))
-            .Append(",\"next\":");
-        LunrJson.WriteNumber(sb, next);
-        if (bits is not null) sb.Append(",\"bits\":\"").Append(bits).Append('"');
-        sb.Append("},\"refs\":[");
+        using var json = new JsonBytes(block.Length * 24 + 512 + (bits?.Length ?? 0));
+        json.Raw("{\"kb\":{\"term\":"u8).String(model.Terms[t])
+            .Raw(",\"index\":"u8).Int(t)
+            .Raw(",\"block\":"u8).Int(number)
+            .Raw(",\"blocks\":"u8).Int(blocks)
+            .Raw(",\"documents\":"u8).Int(docs.Count)
+            .Raw(",\"next\":"u8).Number(next);
+        if (bits is not null) json.Raw(",\"bits\":"u8).String(bits);
+        json.Raw("},\"refs\":["u8);
+        var refs = model.RefNumbers;
         var previous = 0;
-        for (var i = 0; i < block.Count; i++)
+        for (var i = 0; i < block.Length; i++)
         {
-            var r = int.Parse(model.Refs[block[i].Doc], CultureInfo.InvariantCulture);
-            if (i > 0) sb.Append(',');
-            sb.Append((r - previous).ToString(CultureInfo.InvariantCulture));
+            var r = refs[docs.Doc[block[i]]];
+            if (i > 0) json.Raw((byte)',');
+            json.Int(r - previous);
             previous = r;
         }
 
-        sb.Append("],\"fields\":[");
-        for (var i = 0; i < block.Count; i++)
+        json.Raw("],\"fields\":["u8);
+        for (var i = 0; i < block.Length; i++)
         {
             var mask = 0;
-            for (var k = block[i].From; k < block[i].To; k++) mask |= 1 << (int)(keys[k] & 0xFF);
-            if (i > 0) sb.Append(',');
-            sb.Append(mask.ToString(CultureInfo.InvariantCulture));
+            for (var k = docs.From[block[i]]; k < docs.From[block[i] + 1]; k++) mask |= 1 << (int)(keys[k] & 0xFF);
+            if (i > 0) json.Raw((byte)',');
+            json.Int(mask);
         }
 
-        sb.Append("],\"scores\":[");
+        json.Raw("],\"scores\":["u8);
         var first = true;
-        foreach (var (_, from, to, _) in block)
+        foreach (var e in block)
         {
-            for (var k = from; k < to; k++)
+            for (var k = docs.From[e]; k < docs.From[e + 1]; k++)
             {
-                if (!first) sb.Append(',');
+                if (!first) json.Raw((byte)',');
                 first = false;
-                sb.Append(((long)Math.Round(scores[k] * 1000)).ToString(CultureInfo.InvariantCulture));
+                json.Int((long)Math.Round(scores[k] * 1000));
             }
         }
 
-        sb.Append("]}");
-        return sb.ToString();
+        json.Raw("]}"u8);
+        return json.ToArray();
     }
 
     /// <summary>Bit r set (byte r / 8, bit r % 8) for every ref r with the term; refs are decimal positions.</summary>
-    private static string Bits(LunrIndexModel model, List<(int Doc, int From, int To, double Total)> docs)
+    private static string Bits(int[] refs, Entries docs)
     {
         var max = 0;
-        foreach (var d in docs) max = Math.Max(max, int.Parse(model.Refs[d.Doc], CultureInfo.InvariantCulture));
+        for (var e = 0; e < docs.Count; e++) max = Math.Max(max, refs[docs.Doc[e]]);
         var bytes = new byte[max / 8 + 1];
-        foreach (var d in docs)
+        for (var e = 0; e < docs.Count; e++)
         {
-            var r = int.Parse(model.Refs[d.Doc], CultureInfo.InvariantCulture);
+            var r = refs[docs.Doc[e]];
             bytes[r >> 3] |= (byte)(1 << (r & 7));
         }
 
         return Convert.ToBase64String(bytes);
+    }
+
+    /// <summary>The documents holding the term, in document order, as parallel arrays (entry e = the e-th document).</summary>
+    private sealed class Entries(int capacity)
+    {
+        public readonly int[] Doc = new int[capacity];
+        public readonly int[] From = new int[capacity + 1];
+        public readonly double[] Total = new double[capacity];
+
+        public int Count { get; private set; }
+
+        public void Add(int doc, int from, double total)
+        {
+            Doc[Count] = doc;
+            From[Count] = from;
+            Total[Count] = total;
+            Count++;
+        }
+
+        /// <summary>Entries by descending total score; equal totals in document order, so the output is deterministic.</summary>
+        public int[] ImpactOrder()
+        {
+            var order = new int[Count];
+            var key = new double[Count];
+            for (var e = 0; e < Count; e++)
+            {
+                order[e] = e;
+                key[e] = -Total[e];
+            }
+
+            Array.Sort(key, order);
+            for (var i = 0; i < Count;)
+            {
+                var j = i + 1;
+                while (j < Count && key[j] == key[i]) j++;
+                if (j - i > 1) Array.Sort(order, i, j - i);
+                i = j;
+            }
+
+            return order;
+        }
     }
 }

@@ -29,43 +29,37 @@ public static class LunrIndexBuilder
 
         var fieldCount = fields.Count;
         var docCount = documents.Count;
-        var cache = new TokenCache();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         void Mark(string what)
         {
             if (Environment.GetEnvironmentVariable("KB_SEARCH_PROFILE") == "1")
-                Console.Error.WriteLine($"{analyzer.Code} {what} {sw.ElapsedMilliseconds} ms, live heap {GC.GetTotalMemory(true) >> 20} MB");
+                Console.Error.WriteLine($"{analyzer.Code} {what} {sw.ElapsedMilliseconds} ms, live heap {GC.GetTotalMemory(true) >> 20} MB, allocated in all {GC.GetTotalAllocatedBytes() >> 20} MB");
         }
 
         // 1. Analyse every field of every document (parallel): distinct terms in first-occurrence order, tf, length.
         var analysed = new AnalysedField[docCount * fieldCount];
-        Parallel.For(0, docCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
-        {
-            var doc = documents[d];
-            if (doc.FieldTexts.Count != fieldCount)
-                throw new ArgumentException($"Document '{doc.Ref}' has {doc.FieldTexts.Count} field texts, expected {fieldCount}.");
-            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var order = new List<string>();
-            for (var f = 0; f < fieldCount; f++)
+        // Each thread reuses one term counter: a fresh one per document cost more allocation than the index itself.
+        var counters = new System.Collections.Concurrent.ConcurrentBag<TermCounter>();
+        ParallelWork.For(docCount, () =>
             {
-                tf.Clear();
-                order.Clear();
-                var length = analyser(doc.FieldTexts[f]);
-                var terms = order.ToArray();
-                var freqs = new int[terms.Length];
-                for (var i = 0; i < terms.Length; i++) freqs[i] = tf[terms[i]];
-                analysed[d * fieldCount + f] = new AnalysedField(terms, freqs, length);
-            }
-
-            int analyser(string? text) => analyzer.AnalyzeField(text, term =>
+                var counter = new TermCounter();
+                counters.Add(counter);
+                return counter;
+            }, (d, counter) =>
             {
-                ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, term, out var exists);
-                if (!exists) order.Add(term);
-                n++;
-            }, cache);
-        });
+                var doc = documents[d];
+                if (doc.FieldTexts.Count != fieldCount)
+                    throw new ArgumentException($"Document '{doc.Ref}' has {doc.FieldTexts.Count} field texts, expected {fieldCount}.");
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    counter.Clear();
+                    var length = analyzer.AnalyzeField(doc.FieldTexts[f], counter.Add, counter.Cache);
+                    var (terms, freqs) = counter.Result();
+                    analysed[d * fieldCount + f] = new AnalysedField(terms, freqs, length);
+                }
+            });
 
-        Mark("analysed");
+        Mark($"analysed ({counters.Sum(c => c.Cache.Count)} tokens analysed by {counters.Count} threads)");
         // 2. Term indexes in first-occurrence order (documents in add order, fields in declaration order).
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
@@ -95,7 +89,7 @@ public static class LunrIndexBuilder
             analysed[i] = a with { Terms = [] };
         }
 
-        Mark("ids");
+        Mark($"ids ({terms.Count} terms)");
         var avgLength = new double[fieldCount];
         for (var f = 0; f < fieldCount; f++) avgLength[f] = fieldLengthSums[f] / docCount;
 
@@ -108,7 +102,7 @@ public static class LunrIndexBuilder
 
         // 3. Field vectors (parallel): BM25 per (field, doc, term), boosts, half-up rounding, sorted by term index.
         var vectors = new FieldVector[analysed.Length];
-        Parallel.For(0, analysed.Length, i =>
+        ParallelWork.For(analysed.Length, i =>
         {
             var a = analysed[i];
             var f = i % fieldCount;
@@ -145,6 +139,41 @@ public static class LunrIndexBuilder
     }
 
     private readonly record struct AnalysedField(string[] Terms, int[] Frequencies, int Length);
+
+    /// <summary>
+    /// A field's distinct terms in first-occurrence order with their counts; one per thread, reused field after field,
+    /// with the thread's token cache.
+    /// </summary>
+    private sealed class TermCounter
+    {
+        public TokenCache Cache { get; } = new();
+
+        private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+        private readonly List<string> order = [];
+
+        public TermCounter() => Add = term =>
+        {
+            ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out var exists);
+            if (!exists) order.Add(term);
+            n++;
+        };
+
+        public Action<string> Add { get; }
+
+        public void Clear()
+        {
+            counts.Clear();
+            order.Clear();
+        }
+
+        public (string[] Terms, int[] Frequencies) Result()
+        {
+            var terms = order.ToArray();
+            var freqs = new int[terms.Length];
+            for (var i = 0; i < terms.Length; i++) freqs[i] = counts[terms[i]];
+            return (terms, freqs);
+        }
+    }
 }
 
 /// <summary>One field vector: term indexes ascending, with their scores.</summary>
@@ -156,8 +185,10 @@ public readonly record struct FieldVector(int[] TermIndexes, double[] Scores);
 /// </summary>
 public sealed class LunrIndexModel
 {
-    private int[]? sortedTermIndexes;
-    private Postings? postings;
+    private readonly Lazy<int[]> sortedTermIndexes;
+    private readonly Lazy<Postings> postings;
+    private readonly Lazy<long[]?> refKeyOrder;
+    private readonly Lazy<int[]> refNumbers;
 
     internal LunrIndexModel(IReadOnlyList<LunrField> fields, string[] refs, string[] terms, FieldVector[] vectors,
         IReadOnlyList<string> pipeline, int[] documentFrequencies)
@@ -168,6 +199,11 @@ public sealed class LunrIndexModel
         Vectors = vectors;
         Pipeline = pipeline;
         DocumentFrequencies = documentFrequencies;
+        // Shards and impact blocks are serialized in parallel; each of these is computed once, by the first that needs it.
+        sortedTermIndexes = new Lazy<int[]>(SortTerms);
+        postings = new Lazy<Postings>(() => new Postings(this));
+        refKeyOrder = new Lazy<long[]?>(() => LunrJson.RefKeyOrder(this));
+        refNumbers = new Lazy<int[]>(() => Refs.Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     }
 
     public IReadOnlyList<LunrField> Fields { get; }
@@ -180,23 +216,23 @@ public sealed class LunrIndexModel
     public IReadOnlyList<int> DocumentFrequencies { get; }
 
     /// <summary>Term indexes ordered by term, ordinal (JavaScript's default sort).</summary>
-    public int[] SortedTermIndexes
+    public int[] SortedTermIndexes => sortedTermIndexes.Value;
+
+    /// <summary>The order of refs as keys of a JavaScript object, or null when it is document order (see <see cref="LunrJson"/>).</summary>
+    internal long[]? RefKeyOrder => refKeyOrder.Value;
+
+    internal Postings GetPostings() => postings.Value;
+
+    /// <summary>The refs as numbers; only for refs that are decimal integers (the site's refs are document positions).</summary>
+    internal int[] RefNumbers => refNumbers.Value;
+
+    private int[] SortTerms()
     {
-        get
-        {
-            if (sortedTermIndexes is null)
-            {
-                var idx = Enumerable.Range(0, Terms.Count).ToArray();
-                var keys = (string[])Terms;
-                Array.Sort(idx, (a, b) => string.CompareOrdinal(keys[a], keys[b]));
-                sortedTermIndexes = idx;
-            }
-
-            return sortedTermIndexes;
-        }
+        var idx = Enumerable.Range(0, Terms.Count).ToArray();
+        var keys = (string[])((string[])Terms).Clone();
+        Array.Sort(keys, idx, StringComparer.Ordinal); // terms are distinct, so the order is total
+        return idx;
     }
-
-    internal Postings GetPostings() => postings ??= new Postings(this);
 
     /// <summary>
     /// Postings in compressed-row form: for term t and field f, entries

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace KnowledgeBase.Search;
 
 /// <summary>
@@ -14,33 +11,33 @@ public static class LunrJson
 {
     public const string LunrVersion = "2.3.9";
 
-    /// <summary>The whole index.</summary>
-    public static string Serialize(LunrIndexModel model)
+    /// <summary>The whole index, UTF-8.</summary>
+    public static byte[] Serialize(LunrIndexModel model)
     {
-        var sb = new StringBuilder(1 << 16);
+        using var sb = new JsonBytes(1 << 16);
         WriteHeader(sb, model);
-        sb.Append("\"fieldVectors\":[");
+        sb.Raw("\"fieldVectors\":["u8);
         var fieldCount = model.Fields.Count;
         for (var i = 0; i < model.Vectors.Count; i++)
         {
-            if (i > 0) sb.Append(',');
+            if (i > 0) sb.Raw((byte)',');
             var v = model.Vectors[i];
             WriteVector(sb, model, i / fieldCount, i % fieldCount, v.TermIndexes, v.Scores, 0, v.TermIndexes.Length);
         }
 
-        sb.Append("],\"invertedIndex\":[");
+        sb.Raw("],\"invertedIndex\":["u8);
         var sorted = model.SortedTermIndexes;
         WritePostings(sb, model, sorted, 0, sorted.Length);
-        sb.Append("],");
+        sb.Raw("],"u8);
         WritePipeline(sb, model);
-        return sb.ToString();
+        return sb.ToArray();
     }
 
     /// <summary>
     /// A shard holding the terms at positions <paramref name="from"/> (inclusive) to <paramref name="to"/>
-    /// (exclusive) of <see cref="LunrIndexModel.SortedTermIndexes"/>.
+    /// (exclusive) of <see cref="LunrIndexModel.SortedTermIndexes"/>, UTF-8.
     /// </summary>
-    public static string SerializeShard(LunrIndexModel model, int from, int to)
+    public static byte[] SerializeShard(LunrIndexModel model, int from, int to)
     {
         var sorted = model.SortedTermIndexes;
         var postings = model.GetPostings();
@@ -74,9 +71,9 @@ public static class LunrJson
 
         Array.Sort(slots, scores);
 
-        var sb = new StringBuilder(count * 40 + 256);
+        using var sb = new JsonBytes(count * 40 + 256);
         WriteHeader(sb, model);
-        sb.Append("\"fieldVectors\":[");
+        sb.Raw("\"fieldVectors\":["u8);
         var termIdx = new int[count];
         for (var i = 0; i < count; i++) termIdx[i] = (int)(slots[i] & 0xFFFFFFFF);
         var first = true;
@@ -85,105 +82,103 @@ public static class LunrJson
             var slot = (int)(slots[i] >> 32);
             var j = i;
             while (j < count && (int)(slots[j] >> 32) == slot) j++;
-            if (!first) sb.Append(',');
+            if (!first) sb.Raw((byte)',');
             first = false;
             WriteVector(sb, model, slot / fieldCount, slot % fieldCount, termIdx, scores, i, j);
             i = j;
         }
 
-        sb.Append("],\"invertedIndex\":[");
+        sb.Raw("],\"invertedIndex\":["u8);
         WritePostings(sb, model, sorted, from, to);
-        sb.Append("],");
+        sb.Raw("],"u8);
         WritePipeline(sb, model);
-        return sb.ToString();
+        return sb.ToArray();
     }
 
-    private static void WriteHeader(StringBuilder sb, LunrIndexModel model)
+    private static void WriteHeader(JsonBytes sb, LunrIndexModel model)
     {
-        sb.Append("{\"version\":\"").Append(LunrVersion).Append("\",\"fields\":[");
+        sb.Raw("{\"version\":"u8).String(LunrVersion).Raw(",\"fields\":["u8);
         for (var f = 0; f < model.Fields.Count; f++)
         {
-            if (f > 0) sb.Append(',');
-            WriteString(sb, model.Fields[f].Name);
+            if (f > 0) sb.Raw((byte)',');
+            sb.String(model.Fields[f].Name);
         }
 
-        sb.Append("],");
+        sb.Raw("],"u8);
     }
 
-    private static void WritePipeline(StringBuilder sb, LunrIndexModel model)
+    private static void WritePipeline(JsonBytes sb, LunrIndexModel model)
     {
-        sb.Append("\"pipeline\":[");
+        sb.Raw("\"pipeline\":["u8);
         for (var i = 0; i < model.Pipeline.Count; i++)
         {
-            if (i > 0) sb.Append(',');
-            WriteString(sb, model.Pipeline[i]);
+            if (i > 0) sb.Raw((byte)',');
+            sb.String(model.Pipeline[i]);
         }
 
-        sb.Append("]}");
+        sb.Raw("]}"u8);
     }
 
-    private static void WriteVector(StringBuilder sb, LunrIndexModel model, int doc, int field,
+    private static void WriteVector(JsonBytes sb, LunrIndexModel model, int doc, int field,
         int[] termIndexes, double[] scores, int start, int end)
     {
-        sb.Append('[');
-        WriteString(sb, model.Fields[field].Name + "/" + model.Refs[doc]);
-        sb.Append(",[");
+        sb.Raw((byte)'[');
+        sb.String(model.Fields[field].Name, '/', model.Refs[doc]);
+        sb.Raw(",["u8);
         for (var k = start; k < end; k++)
         {
-            if (k > start) sb.Append(',');
-            sb.Append(termIndexes[k].ToString(CultureInfo.InvariantCulture)).Append(',');
-            WriteNumber(sb, scores[k]);
+            if (k > start) sb.Raw((byte)',');
+            sb.Int(termIndexes[k]).Raw((byte)',').Number(scores[k]);
         }
 
-        sb.Append("]]");
+        sb.Raw("]]"u8);
     }
 
-    private static void WritePostings(StringBuilder sb, LunrIndexModel model, int[] sorted, int from, int to)
+    private static void WritePostings(JsonBytes sb, LunrIndexModel model, int[] sorted, int from, int to)
     {
         var postings = model.GetPostings();
         var fieldCount = model.Fields.Count;
-        var refOrder = RefKeyOrder(model);
+        var refOrder = model.RefKeyOrder;
         var buffer = new List<int>();
         for (var p = from; p < to; p++)
         {
             var t = sorted[p];
-            if (p > from) sb.Append(',');
-            sb.Append('[');
-            WriteString(sb, model.Terms[t]);
-            sb.Append(",{\"_index\":").Append(t.ToString(CultureInfo.InvariantCulture));
+            if (p > from) sb.Raw((byte)',');
+            sb.Raw((byte)'[');
+            sb.String(model.Terms[t]);
+            sb.Raw(",{\"_index\":"u8).Int(t);
             for (var f = 0; f < fieldCount; f++)
             {
-                sb.Append(',');
-                WriteString(sb, model.Fields[f].Name);
-                sb.Append(":{");
+                sb.Raw((byte)',');
+                sb.String(model.Fields[f].Name);
+                sb.Raw(":{"u8);
                 var s = postings.Start[t * fieldCount + f];
                 var e = postings.Start[t * fieldCount + f + 1];
-                IEnumerable<int> docs;
+                var firstDoc = true;
                 if (refOrder is null)
                 {
-                    docs = Enumerable.Range(s, e - s).Select(k => postings.Docs[k]);
+                    for (var k = s; k < e; k++) Ref(postings.Docs[k]);
                 }
                 else
                 {
                     buffer.Clear();
                     for (var k = s; k < e; k++) buffer.Add(postings.Docs[k]);
                     buffer.Sort((a, b) => refOrder[a].CompareTo(refOrder[b]));
-                    docs = buffer;
+                    foreach (var d in buffer) Ref(d);
                 }
 
-                var firstDoc = true;
-                foreach (var d in docs)
+                sb.Raw((byte)'}');
+
+                void Ref(int d)
                 {
-                    if (!firstDoc) sb.Append(',');
+                    if (!firstDoc) sb.Raw((byte)',');
                     firstDoc = false;
-                    WriteString(sb, model.Refs[d]);
-                    sb.Append(":{}");
+                    sb.String(model.Refs[d]);
+                    sb.Raw(":{}"u8);
                 }
-
-                sb.Append('}');
             }
 
-            sb.Append("}]");
+            sb.Raw("}]"u8);
         }
     }
 
@@ -191,7 +186,7 @@ public static class LunrJson
     /// JavaScript objects list integer-like keys first (ascending), then the others in insertion order.
     /// Returns null when document order already is that order (the usual case), else a rank per document.
     /// </summary>
-    private static long[]? RefKeyOrder(LunrIndexModel model)
+    internal static long[]? RefKeyOrder(LunrIndexModel model)
     {
         var rank = new long[model.Refs.Count];
         var inOrder = true;
@@ -218,50 +213,5 @@ public static class LunrJson
         }
 
         return value < uint.MaxValue;
-    }
-
-    /// <summary>A number as JavaScript prints it (shortest round-trip; scores never need an exponent).</summary>
-    internal static void WriteNumber(StringBuilder sb, double value)
-    {
-        if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
-        {
-            sb.Append(((long)value).ToString(CultureInfo.InvariantCulture));
-            return;
-        }
-
-        Span<char> buf = stackalloc char[32];
-        value.TryFormat(buf, out var written, "R", CultureInfo.InvariantCulture);
-        sb.Append(buf[..written]);
-    }
-
-    /// <summary>A string as <c>JSON.stringify</c> writes it.</summary>
-    public static void WriteString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        var start = 0;
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            string? esc = c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\b' => "\\b",
-                '\f' => "\\f",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ when char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) => null,
-                _ when char.IsSurrogate(c) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1])) =>
-                    "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => null,
-            };
-            if (esc is null) continue;
-            sb.Append(s, start, i - start).Append(esc);
-            start = i + 1;
-        }
-
-        sb.Append(s, start, s.Length - start).Append('"');
     }
 }

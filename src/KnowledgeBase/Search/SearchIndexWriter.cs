@@ -75,22 +75,30 @@ public static class SearchIndexWriter
         var files = new OutputSink(writeFile);
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
-        // Results store and facets, keyed by the document's ordinal (its lunr ref).
-        WriteStore(docs, options, files);
+        // Results store and facets, keyed by the document's ordinal (its lunr ref): written while the indexes build.
+        var store = ParallelWork.Start(() => WriteStore(docs, options, files));
 
-        var languageStats = new List<SearchLanguageStats>();
-        var languageManifests = new List<Action<Utf8JsonWriter>>();
+        // One language at a time, its files written while the next language builds: at most two index models are
+        // alive, and each is dropped once its files are out (the manifest keeps only figures).
+        var languages = new List<(SearchLanguageStats Stats, LanguageManifest Manifest)>();
+        ParallelWork.Background? writing = null;
         foreach (var (analyzer, lunrDocs) in Partition(docs))
         {
             var phase = Stopwatch.StartNew();
             var model = LunrIndexBuilder.Build(Fields, lunrDocs, analyzer);
-            timings["build-" + analyzer.Code] = phase.Elapsed;
-            phase.Restart();
-            var (stats, manifest) = WriteLanguage(model, analyzer, options, files);
-            timings["write-" + analyzer.Code] = phase.Elapsed;
-            languageStats.Add(stats);
-            languageManifests.Add(manifest);
+            lock (timings) timings["build-" + analyzer.Code] = phase.Elapsed;
+            writing?.Join();
+            writing = ParallelWork.Start(() =>
+            {
+                var writeClock = Stopwatch.StartNew();
+                var written = WriteLanguage(model, analyzer, options, files);
+                lock (timings) timings["write-" + analyzer.Code] = writeClock.Elapsed;
+                languages.Add(written);
+            });
         }
+
+        writing?.Join();
+        store.Join();
 
         files[RuntimeFile] = Encoding.UTF8.GetBytes(SearchRuntime.Script);
         var build = files.BuildHash();
@@ -120,12 +128,12 @@ public static class SearchIndexWriter
             w.WriteEndObject();
             w.WriteString("facets", "facets.json");
             w.WriteStartArray("languages");
-            foreach (var m in languageManifests) m(w);
+            foreach (var (_, m) in languages) m.Write(w);
             w.WriteEndArray();
             w.WriteEndObject();
         });
 
-        var languageBytes = languageStats.Select(s => s with { Bytes = files.BytesUnder(s.Language + "/") }).ToList();
+        var languageBytes = languages.Select(l => l.Stats).Select(s => s with { Bytes = files.BytesUnder(s.Language + "/") }).ToList();
         return new SearchIndexStats(docs.Length, files.Count, files.TotalBytes)
         {
             Languages = languageBytes,
@@ -158,7 +166,7 @@ public static class SearchIndexWriter
         return result;
     }
 
-    private static (SearchLanguageStats, Action<Utf8JsonWriter>) WriteLanguage(
+    private static (SearchLanguageStats, LanguageManifest) WriteLanguage(
         LunrIndexModel model, LanguageAnalyzer analyzer, SearchIndexOptions options, OutputSink files)
     {
         var lang = analyzer.Code;
@@ -170,7 +178,7 @@ public static class SearchIndexWriter
         var dictionaries = new List<(string Kind, List<string> FirstKeys)>();
         if (!sharded)
         {
-            files[$"{lang}/index.json"] = Encoding.UTF8.GetBytes(LunrJson.Serialize(model));
+            files[$"{lang}/index.json"] = LunrJson.Serialize(model);
         }
         else
         {
@@ -198,19 +206,6 @@ public static class SearchIndexWriter
                 if (to - from == 1 && model.DocumentFrequencies[sorted[from]] > options.ShardPostings) impactShards.Add(i);
             }
 
-            Parallel.For(0, shardRanges.Count, i =>
-            {
-                if (impactShards.Contains(i))
-                {
-                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[i].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
-                    for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{i}-{b}.json"] = Encoding.UTF8.GetBytes(blocks[b]);
-                }
-                else
-                {
-                    files[$"{lang}/shard-{i}.json"] = Encoding.UTF8.GetBytes(LunrJson.SerializeShard(model, shardRanges[i].From, shardRanges[i].To));
-                }
-            });
-
             var terms = sorted.Select(t => model.Terms[t]).ToList();
 
             // Each dictionary entry names the shard of its term, so the manifest needs no term ranges.
@@ -220,74 +215,48 @@ public static class SearchIndexWriter
                 for (var p = shardRanges[i].From; p < shardRanges[i].To; p++) shardOfTerm[terms[p]] = i;
             }
 
-            foreach (var kind in TermDictionary.Kinds)
+            var chunks = new List<TermDictionary.ChunkData>[TermDictionary.Kinds.Count];
+            ParallelWork.For(chunks.Length, k => chunks[k] = TermDictionary.Chunk(terms, TermDictionary.Kinds[k],
+                TermDictionary.Kinds[k] == "fwd" ? options.DictionaryChunkTerms : options.DeletionDictionaryChunkTerms));
+            var dictionaryFiles = chunks.SelectMany((list, k) => list.Select((chunk, i) => (Kind: TermDictionary.Kinds[k], Number: i, Chunk: chunk))).ToList();
+
+            // Shards, impact blocks and dictionary chunks in one parallel loop: file creation waits on the disk, so
+            // the more files are in flight, the more of that wait overlaps with serialization.
+            ParallelWork.For(shardRanges.Count + dictionaryFiles.Count, j =>
             {
-                var chunks = TermDictionary.Chunk(terms, kind,
-                    kind == "fwd" ? options.DictionaryChunkTerms : options.DeletionDictionaryChunkTerms);
-                for (var i = 0; i < chunks.Count; i++)
+                if (j >= shardRanges.Count)
                 {
-                    files[$"{lang}/dict-{kind}-{i}.json"] = Json(w =>
+                    var (kind, number, chunk) = dictionaryFiles[j - shardRanges.Count];
+                    files[$"{lang}/dict-{kind}-{number}.json"] = Json(w =>
                     {
                         w.WriteStartObject();
                         w.WriteStartArray("terms");
-                        foreach (var t in chunks[i].Terms) w.WriteStringValue(t);
+                        foreach (var t in chunk.Terms) w.WriteStringValue(t);
                         w.WriteEndArray();
                         w.WriteStartArray("shards");
-                        foreach (var t in chunks[i].Terms) w.WriteNumberValue(shardOfTerm[t]);
+                        foreach (var t in chunk.Terms) w.WriteNumberValue(shardOfTerm[t]);
                         w.WriteEndArray();
                         w.WriteEndObject();
                     });
                 }
+                else if (impactShards.Contains(j))
+                {
+                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[j].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
+                    for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{j}-{b}.json"] = blocks[b];
+                }
+                else
+                {
+                    files[$"{lang}/shard-{j}.json"] = LunrJson.SerializeShard(model, shardRanges[j].From, shardRanges[j].To);
+                }
+            });
 
-                dictionaries.Add((kind, chunks.Select(c => c.FirstKey).ToList()));
-            }
+            for (var k = 0; k < chunks.Length; k++) dictionaries.Add((TermDictionary.Kinds[k], chunks[k].Select(c => c.FirstKey).ToList()));
         }
 
         var stats = new SearchLanguageStats(lang, model.Refs.Count, model.Terms.Count, postings,
             shardRanges.Count, dictionaries.Sum(d => d.FirstKeys.Count), 0);
-        return (stats, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("lang", lang);
-            w.WriteNumber("documents", model.Refs.Count);
-            w.WriteNumber("terms", model.Terms.Count);
-            w.WriteNumber("postings", postings);
-            w.WriteStartArray("pipeline");
-            foreach (var p in analyzer.SearchPipeline) w.WriteStringValue(p);
-            w.WriteEndArray();
-            w.WriteStartArray("scripts");
-            foreach (var s in ScriptsFor(lang)) w.WriteStringValue(s);
-            w.WriteEndArray();
-            if (!sharded)
-            {
-                w.WriteString("index", $"{lang}/index.json");
-            }
-            else
-            {
-                w.WriteStartObject("shards");
-                w.WriteString("file", $"{lang}/shard-{{n}}.json");
-                w.WriteNumber("count", shardRanges.Count);
-                w.WriteString("impactFile", $"{lang}/top-{{n}}-{{b}}.json");
-                w.WriteStartArray("impact");
-                foreach (var i in impactShards) w.WriteNumberValue(i);
-                w.WriteEndArray();
-                w.WriteEndObject();
-                w.WriteStartObject("dictionary");
-                foreach (var (kind, firstKeys) in dictionaries)
-                {
-                    w.WriteStartObject(kind);
-                    w.WriteString("file", $"{lang}/dict-{kind}-{{n}}.json");
-                    w.WriteStartArray("first");
-                    foreach (var k in firstKeys) w.WriteStringValue(k);
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        });
+        return (stats, new LanguageManifest(lang, model.Refs.Count, model.Terms.Count, postings, analyzer.SearchPipeline,
+            sharded, shardRanges.Count, impactShards.ToList(), dictionaries));
     }
 
     /// <summary>The lunr-languages scripts (vendor file stems) a browser loads, after lunr.js, for a language.</summary>
@@ -302,7 +271,7 @@ public static class SearchIndexWriter
     private static void WriteStore(SearchDocument[] docs, SearchIndexOptions options, OutputSink files)
     {
         var size = options.StoreBucketSize;
-        for (var b = 0; b * size < docs.Length; b++)
+        ParallelWork.For((docs.Length + size - 1) / size, b =>
         {
             var first = b * size;
             files[$"store/{b}.json"] = Json(w =>
@@ -329,7 +298,7 @@ public static class SearchIndexWriter
 
                 w.WriteEndArray();
             });
-        }
+        });
 
         // Facets: one small integer per document and facet, for filtering every match, not only the shown ones.
         files["facets.json"] = Json(w =>

@@ -146,18 +146,44 @@ public sealed class AnalysisUnitTests
     [InlineData("\uD83D\uDE00", "\"\uD83D\uDE00\"")]
     public void StringsAreEscapedLikeJsonStringify(string s, string expected)
     {
-        var sb = new StringBuilder();
-        LunrJson.WriteString(sb, s);
-        Assert.Equal(expected, sb.ToString());
+        using var json = new JsonBytes();
+        json.String(s);
+        Assert.Equal(expected, Encoding.UTF8.GetString(json.WrittenSpan));
+        // A vector key written in pieces (field name, '/', ref) escapes the ref the same way.
+        using var pair = new JsonBytes();
+        pair.String("title", '/', s);
+        Assert.Equal("\"title/" + expected[1..], Encoding.UTF8.GetString(pair.WrittenSpan));
     }
 
     [Fact]
     public void LoneSurrogatesAreEscaped()
     {
         // (Attribute arguments cannot carry lone surrogates, hence a fact.)
-        var sb = new StringBuilder();
-        LunrJson.WriteString(sb, "a" + (char)0xD83D + "b" + (char)0xDE00);
-        Assert.Equal("\"a\\ud83db\\ude00\"", sb.ToString());
+        using var json = new JsonBytes();
+        json.String("a" + (char)0xD83D + "b" + (char)0xDE00);
+        Assert.Equal("\"a\\ud83db\\ude00\"", Encoding.UTF8.GetString(json.WrittenSpan));
+    }
+
+    [Theory]
+    [InlineData("en", "The PRIMARY Database failed-over; Database’s replicas\u00A0lagged… ДАННЫЕ")]
+    [InlineData("ru", "Ёлка и ЁЖИК: PostgreSQL упал — База данных «недоступна»")]
+    [InlineData("fr", "L’équipe d'astreinte, QU'IL jusqu'à l'API (l'x-y) aujourd'hui")]
+    [InlineData("de", "Die Ergebnisse der ÜBERPRÜFUNG: Straße-Sperrung, İstanbul")]
+    [InlineData("en", "ΟΔΟΣ\uFEFFα ΣΑ Σ\uFEFF σ Σ.")]
+    public void CachedAnalysisGivesTheTermsOfTheWholeTextPath(string lang, string text)
+    {
+        // The build splits raw text and normalises each distinct token once; the reference path normalises and
+        // lower-cases the whole text first. Both must give the same terms (the cache is used twice: hits too).
+        var analyzer = LanguageAnalyzer.For(lang);
+        var expected = analyzer.AnalyzeField(text);
+        var cache = new TokenCache();
+        for (var round = 0; round < 2; round++)
+        {
+            var terms = new List<string>();
+            var count = analyzer.AnalyzeField(text, terms.Add, cache);
+            Assert.Equal(expected, terms);
+            Assert.Equal(expected.Count, count);
+        }
     }
 
     [Fact]

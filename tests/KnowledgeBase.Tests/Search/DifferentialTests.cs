@@ -58,7 +58,7 @@ public sealed class DifferentialTests
         var runtime = Path.Combine(dir, "kb-search.js");
         File.WriteAllText(runtime, SearchRuntime.Script);
         var ours = Path.Combine(dir, "ours.json");
-        File.WriteAllText(ours, LunrJson.Serialize(LunrIndexBuilder.Build(SearchIndexWriter.Fields, docs, analyzer)));
+        File.WriteAllBytes(ours, LunrJson.Serialize(LunrIndexBuilder.Build(SearchIndexWriter.Fields, docs, analyzer)));
 
         var theirs = Path.Combine(dir, "lunr.json");
         NodeRunner.RunJson("build", new

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -107,24 +106,33 @@ public sealed partial class LanguageAnalyzer
     private static partial Regex FrenchElision();
 
     /// <summary>
-    /// Tokenizes already-normalised text like <c>lunr.tokenizer</c> (JS lower-casing, split on <c>[\s\-]</c>) and
-    /// runs the build pipeline; <paramref name="onTerm"/> receives each surviving term in order. Empty terms are
+    /// Tokenizes text like <c>lunr.tokenizer</c> after <see cref="Normalize"/> (JS lower-casing, split on <c>[\s\-]</c>)
+    /// and runs the build pipeline; <paramref name="onTerm"/> receives each surviving term in order. Empty terms are
     /// kept, as lunr keeps them. Returns the number of terms (the field length).
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="cache"/>, the text is split as it is and each raw token is normalised, lower-cased and
+    /// analysed once per distinct token, instead of copying every text twice (normalised, lower-cased). That gives the
+    /// same tokens: neither step creates, removes or moves a separator, and both only look inside a word (the French
+    /// elision looks one character either side, which a separator never matches). The one exception is JavaScript's
+    /// final sigma, which looks past U+FEFF (a separator that is also case-ignorable), so a text with a capital
+    /// sigma takes the whole-text path.
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int AnalyzeField(string? text, Action<string> onTerm, TokenCache? cache = null)
     {
         if (string.IsNullOrEmpty(text)) return 0;
-        var lower = JsText.ToLower(Normalize(text));
+        var perToken = cache is not null && !text.Contains('\u03A3');
+        var source = perToken ? text : JsText.ToLower(Normalize(text));
         var count = 0;
         var start = 0;
-        for (var i = 0; i <= lower.Length; i++)
+        for (var i = 0; i <= source.Length; i++)
         {
-            if (i < lower.Length && !JsText.IsSeparator(lower[i])) continue;
+            if (i < source.Length && !JsText.IsSeparator(source[i])) continue;
             if (i > start)
             {
-                var span = lower.AsSpan(start, i - start);
-                var term = cache is null ? RunBuildPipeline(span.ToString()) : cache.Analyze(this, span);
+                var span = source.AsSpan(start, i - start);
+                var term = perToken ? cache!.Analyze(this, span) : RunBuildPipeline(span.ToString());
                 if (term is not null)
                 {
                     onTerm(term);
@@ -247,13 +255,15 @@ public sealed partial class LanguageAnalyzer
 }
 
 /// <summary>
-/// Memoises the build pipeline per distinct raw token (every pipeline function is per-token, so this is
-/// exact). One cache per index build keeps memory bounded; thread-safe.
+/// Memoises normalisation, lower-casing and the build pipeline per distinct raw token, as it appears in the text
+/// (every step is per-token, see <see cref="LanguageAnalyzer.AnalyzeField(string?, Action{string}, TokenCache?)"/>).
+/// One cache per thread, index build and language: a plain dictionary, no locks (a token met by two threads
+/// is analysed twice, to the same term). Not thread-safe.
 /// </summary>
 public sealed class TokenCache
 {
-    private readonly ConcurrentDictionary<string, string?> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public TokenCache() => lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -262,10 +272,8 @@ public sealed class TokenCache
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string? Analyze(LanguageAnalyzer analyzer, ReadOnlySpan<char> token)
     {
-        if (lookup.TryGetValue(token, out var cached)) return cached;
-        var key = token.ToString();
-        var result = analyzer.RunBuildPipeline(key);
-        // Intern equal terms so the index holds one string per distinct term.
-        return cache.GetOrAdd(key, result);
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out var exists);
+        if (!exists) slot = analyzer.RunBuildPipeline(JsText.ToLower(analyzer.Normalize(token.ToString())));
+        return slot;
     }
 }
