@@ -43,7 +43,7 @@ internal static class ParallelWork
         }
 
         var helpers = Math.Min(Environment.ProcessorCount, count) - 1;
-        for (var h = 0; h < helpers; h++) ThreadPool.UnsafeQueueUserWorkItem(_ => Work(), null);
+        for (var h = 0; h < helpers; h++) Queue(Work);
         Work();
         done.Wait();
         error?.Throw();
@@ -53,8 +53,19 @@ internal static class ParallelWork
     public static Background Start(Action action)
     {
         var work = new Background(action);
-        ThreadPool.UnsafeQueueUserWorkItem(_ => work.TryRun(), null);
+        Queue(work.TryRun);
         return work;
+    }
+
+    /// <summary>
+    /// On the thread pool, or on the scheduler the caller runs on when that is another one: kb serve builds the index
+    /// on its low-priority lane (Serving/BackgroundLane), and the helpers must stay there too.
+    /// </summary>
+    private static void Queue(Action work)
+    {
+        var scheduler = TaskScheduler.Current;
+        if (ReferenceEquals(scheduler, TaskScheduler.Default)) ThreadPool.UnsafeQueueUserWorkItem(_ => work(), null);
+        else Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
     }
 
     internal sealed class Background(Action action)

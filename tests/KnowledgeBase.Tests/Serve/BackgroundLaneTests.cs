@@ -15,6 +15,11 @@ public class BackgroundLaneTests
             // What the stages do: Parallelism.Map and Parallel.For with Parallelism.Options.
             Parallelism.Map(Enumerable.Range(0, 200).ToList(), i => { Record(); Thread.SpinWait(2000); return i; });
             Parallel.For(0, 200, Parallelism.Options, _ => { Record(); Thread.SpinWait(2000); });
+            // The search index's own loops and background writes (Search/ParallelWork).
+            KnowledgeBase.Search.ParallelWork.For(200, _ => { Record(); Thread.SpinWait(2000); });
+            var background = KnowledgeBase.Search.ParallelWork.Start(() => { Record(); Thread.Sleep(50); });
+            Thread.Sleep(20);
+            background.Join();
         });
 
         Assert.NotEmpty(threads);
