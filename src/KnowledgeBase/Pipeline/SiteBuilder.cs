@@ -48,6 +48,8 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var caching = !options.CheckOnly;
         var sitePath = CacheFile.PathFor(options.OutputDir, CacheFile.SiteKind);
         var previousSite = caching ? CacheFile.LoadSite(sitePath) : null;
+        // Earlier kb builds kept a per-file parse and Markdown cache beside the site (170 MB at 10k); it is unused now.
+        if (caching) CacheFile.TryDelete(CacheFile.PathFor(options.OutputDir, CacheFile.RetiredSourcesKind));
         var sources = Read(options, stages, diagnostics);
         var fingerprint = caching ? InputFingerprint.Compute(options, asOf, settings, Parallelism.Map(sources, InputFingerprint.HashOf), diagnostics) : null;
         if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors
@@ -135,8 +137,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var result = Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged, Cache = cacheUse };
         CacheFile.SaveSite(sitePath, new SiteRecord(fingerprint!,
             new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
-        // Earlier kb builds kept a per-file parse and Markdown cache beside the site (up to 170 MB at 10k); it is unused now.
-        CacheFile.TryDelete(CacheFile.PathFor(options.OutputDir, CacheFile.RetiredSourcesKind));
         return result;
     }
 

@@ -181,9 +181,13 @@ public sealed class BuildCacheTests
         File.WriteAllText(leftover, "kb-build-cache 1\nnot read any more\n");
 
         var built = Build(input, output);
-
         Assert.False(File.Exists(leftover));
         AssertEqualsCleanBuild(dir, input, built, output);
+
+        // Also when the previous site is kept as it is.
+        File.WriteAllText(leftover, "kb-build-cache 1\nnot read any more\n");
+        Assert.True(Build(input, output).Cache.SiteReused);
+        Assert.False(File.Exists(leftover));
     }
 
     [Fact]
