@@ -79,12 +79,11 @@ public sealed class BuildReporter : IBuildObserver
         }
     }
 
-    /// <summary>What the build cache saved, e.g. "cache: parse 9999 cached, 1 parsed; markdown 9687 cached, 1 rendered".</summary>
+    /// <summary>Whether the site record let the build keep the previous site.</summary>
     internal static string CacheLine(Caching.CacheUse c) =>
         !c.Loaded ? "cache: none usable (full build)"
         : c.SiteReused ? "cache: nothing changed, previous site kept (no stage ran)"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"cache: parse {c.ParseCached} cached, {c.Parsed} parsed; markdown {c.MarkdownCached} cached, {c.MarkdownRendered} rendered");
+        : "cache: inputs or site changed since the previous build (full build, unchanged files left alone)";
 
     private static string Warnings(BuildResult r) => r.WarningCount > 0 ? $", {r.WarningCount} warning(s)" : "";
 }

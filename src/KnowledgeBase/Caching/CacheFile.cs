@@ -7,22 +7,19 @@ using System.Text.Json.Serialization.Metadata;
 namespace KnowledgeBase.Caching;
 
 /// <summary>
-/// The build cache's files: hidden siblings of the output folder (never deployed), like the build state.
-/// <list type="bullet">
-/// <item><c>.&lt;name&gt;.kb-build-cache</c>: parse and Markdown results per post-mortem (<see cref="SourceCacheData"/>), keyed
-/// by content, so valid whatever happened to the site since.</item>
-/// <item><c>.&lt;name&gt;.kb-build-site</c>: the fingerprint and report of the build that made the site in the folder
-/// (<see cref="SiteRecord"/>), small so an unchanged rebuild reads nothing else; removed before the site changes.</item>
-/// </list>
-/// Layout of each: a format line naming the kind, the <see cref="EngineIdentity"/> line, the JSON payload, and a
+/// The build cache's file <c>.&lt;name&gt;.kb-build-site</c>, a hidden sibling of the output folder (never deployed), like
+/// the build state: the fingerprint and report of the build that made the site in the folder (<see cref="SiteRecord"/>),
+/// small so an unchanged rebuild reads nothing else; removed before the site changes.
+/// Layout: a format line naming the kind, the <see cref="EngineIdentity"/> line, the JSON payload, and a
 /// checksum line over all of it. A hint, never trusted: a missing, truncated, edited, other-kind, other-format or
 /// other-engine file is ignored as a whole (<see cref="TryLoad{T}"/> returns null and the build does the work itself).
 /// </summary>
 public static class CacheFile
 {
     public const string FormatVersion = "1";
-    public const string SourcesKind = "kb-build-cache";
     public const string SiteKind = "kb-build-site";
+    /// <summary>The per-file parse and Markdown cache earlier builds kept; a successful build removes a leftover one.</summary>
+    public const string RetiredSourcesKind = "kb-build-cache";
     private const string ChecksumPrefix = "\nchecksum ";
     private const int HexLength = 32;
 
@@ -32,14 +29,9 @@ public static class CacheFile
         return Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + kind);
     }
 
-    public static SourceCacheData? LoadSources(string path) =>
-        TryLoad(path, SourcesKind, EngineIdentity.Value, CacheJsonContext.Compact.SourceCacheData, IsWellFormed);
-
     public static SiteRecord? LoadSite(string path) =>
         TryLoad(path, SiteKind, EngineIdentity.Value, CacheJsonContext.Compact.SiteRecord,
             s => s.Fingerprint is not null && s.StateChecksum is not null && s.Outcome?.Diagnostics is not null);
-
-    public static void SaveSources(string path, SourceCacheData data) => Save(path, SourcesKind, EngineIdentity.Value, data, CacheJsonContext.Compact.SourceCacheData);
 
     public static void SaveSite(string path, SiteRecord data) => Save(path, SiteKind, EngineIdentity.Value, data, CacheJsonContext.Compact.SiteRecord);
 
@@ -113,20 +105,6 @@ public static class CacheFile
 
     private static string Checksum(ReadOnlySpan<byte> covered) =>
         XxHash128.HashToUInt128(covered).ToString("x32", CultureInfo.InvariantCulture);
-
-    /// <summary>A checksum only proves that some kb wrote the file; the payload must still make sense.</summary>
-    private static bool IsWellFormed(SourceCacheData data)
-    {
-        if (data.Sources is null) return false;
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in data.Sources)
-        {
-            if (s?.Path is null || s.ParseKey is null || s.ParseDiagnostics is null || !paths.Add(s.Path)) return false;
-            if (s.Readable is { } r && (r.SourcePath != s.Path || r.Id is null)) return false;
-            if (s.MarkdownKey is not null && (s.Body is null || s.MarkdownDiagnostics is null)) return false;
-        }
-        return true;
-    }
 
     /// <summary>Hashes what passes through to the file, so the checksum needs no second read of the payload.</summary>
     private sealed class HashingWriteStream(Stream inner, XxHash128 hasher) : Stream

@@ -1,9 +1,9 @@
 namespace KnowledgeBase.Caching;
 
-/// <summary>How much of a build came from the build cache (<c>kb build -v</c> prints it; tests check it).</summary>
-/// <param name="Loaded">A trustworthy cache of the previous build was found.</param>
+/// <summary>Whether a build could use the site record (<c>kb build -v</c> prints it; tests check it).</summary>
+/// <param name="Loaded">A trustworthy site record of the previous build was found.</param>
 /// <param name="SiteReused">Nothing changed since: the previous site was kept as it is, no stage ran.</param>
-public sealed record CacheUse(bool Loaded, bool SiteReused, int ParseCached, int Parsed, int MarkdownCached, int MarkdownRendered)
+public sealed record CacheUse(bool Loaded, bool SiteReused)
 {
-    public static readonly CacheUse None = new(false, false, 0, 0, 0, 0);
+    public static readonly CacheUse None = new(false, false);
 }

@@ -6,9 +6,9 @@ using System.Text;
 namespace KnowledgeBase.Caching;
 
 /// <summary>
-/// Which code made a build cache: the module version ids of kb's engine (its embedded default theme included)
-/// and of the libraries whose output the cache holds, plus the runtime. Any other build of any of them → the
-/// cache is ignored, since a fix in the parser or the Markdown pipeline must reach every page.
+/// Which code made a site record: the module version ids of kb's engine (its embedded default theme included)
+/// and of the libraries whose output the site holds, plus the runtime. Any other build of any of them → the
+/// record is ignored and the site built again, since a fix in the parser or the Markdown pipeline must reach every page.
 /// </summary>
 public static class EngineIdentity
 {

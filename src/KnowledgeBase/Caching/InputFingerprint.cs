@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using KnowledgeBase.Model;
 using KnowledgeBase.Pipeline;
@@ -44,6 +45,16 @@ public static class InputFingerprint
         }
         foreach (var h in sourceHashes) Add(h);
         foreach (var d in diagnosticsSoFar.Select(d => d.ToString()).Order(StringComparer.Ordinal)) Add(d);
+        return hasher.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Identifies a read post-mortem for <see cref="Compute"/>: its path and its text (hashed without copying the text).</summary>
+    public static string HashOf(SourceFile source)
+    {
+        var hasher = new XxHash128();
+        hasher.Append(MemoryMarshal.AsBytes(source.RelativePath.AsSpan()));
+        hasher.Append([0, 0]);
+        hasher.Append(MemoryMarshal.AsBytes(source.Text.AsSpan()));
         return hasher.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
     }
 

@@ -42,32 +42,31 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
 
-        // The build cache (see Caching/): the whole previous site when nothing changed, else a hint for the parse
-        // and markdown stages. Not for kb check, which has no output folder to keep it beside.
+        // The site record (see Caching/): the whole previous site is kept when nothing it was built from changed.
+        // Any change builds everything again (pages and search depend on every post-mortem); the build state still
+        // leaves unchanged files alone. Not for kb check, which has no output folder to keep it beside.
         var caching = !options.CheckOnly;
         var sitePath = CacheFile.PathFor(options.OutputDir, CacheFile.SiteKind);
-        var sourcesPath = CacheFile.PathFor(options.OutputDir, CacheFile.SourcesKind);
         var previousSite = caching ? CacheFile.LoadSite(sitePath) : null;
-        var (sources, sourceHashes) = Read(options, stages, diagnostics);
-        var fingerprint = InputFingerprint.Compute(options, asOf, settings, sourceHashes, diagnostics);
+        // Earlier kb builds kept a per-file parse and Markdown cache beside the site (170 MB at 10k); it is unused now.
+        if (caching) CacheFile.TryDelete(CacheFile.PathFor(options.OutputDir, CacheFile.RetiredSourcesKind));
+        var sources = Read(options, stages, diagnostics);
+        var fingerprint = caching ? InputFingerprint.Compute(options, asOf, settings, Parallelism.Map(sources, InputFingerprint.HashOf), diagnostics) : null;
         if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors
             && stages.Run("reuse site", () => KeepPreviousSite(options, previousSite.StateChecksum), kept => kept) > 0)
         {
             var o = previousSite.Outcome;
             return new BuildResult(o.Diagnostics, stages.Timings, o.Incidents, o.Pages, o.Files, o.Bytes)
             {
-                FilesChanged = 0, Cache = new CacheUse(true, true, 0, 0, 0, 0),
+                FilesChanged = 0, Cache = new CacheUse(true, true),
             };
         }
-        var previousSources = caching ? stages.Run("load cache", () => CacheFile.LoadSources(sourcesPath), c => c?.Sources.Count ?? 0) : null;
-        var sourceCache = new SourceCache(previousSources, SourceCache.ParseContext(settings, options.InputDir));
-        CacheUse CacheUsed() => new(previousSources is not null, false,
-            sourceCache.ParseHits, sourceCache.ParseMisses, sourceCache.MarkdownHits, sourceCache.MarkdownMisses);
+        var cacheUse = new CacheUse(previousSite is not null, false);
 
         // Its own method, so the source texts and partial parse results are garbage once validation is done.
-        var (parsed, included) = ParseAndValidate(options, settings, sources, sourceHashes, sourceCache, stages, diagnostics, publicOnly);
+        var (parsed, included) = ParseAndValidate(options, settings, sources, stages, diagnostics, publicOnly);
         sources = null;
-        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = CacheUsed() };
+        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = cacheUse };
 
         var urls = new SiteUrls(settings.BasePath);
         var rendered = stages.Run("markdown", () =>
@@ -78,10 +77,9 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             {
                 TrustHtml = settings.TrustHtml,
             };
-            var context = SourceCache.MarkdownContext(idByPath, includedIds, settings.TrustHtml, urls.Base);
-            return Parallelism.Map(included, i => new RenderedIncident(i, sourceCache.Render(i, context, d => markdown.Render(i, d), diagnostics)));
+            return Parallelism.Map(included, i => new RenderedIncident(i, markdown.Render(i, diagnostics)));
         }, r => r.Length);
-        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = CacheUsed() };
+        if (diagnostics.HasErrors) return Result(included.Count) with { Cache = cacheUse };
 
         var site = stages.Run("aggregate", () => SiteAggregator.Aggregate(rendered, settings, asOf),
             s => s.Tags.Terms.Count + s.Services.Terms.Count + s.Years.Terms.Count + s.Severities.Terms.Count + s.Causes.Terms.Count);
@@ -133,20 +131,13 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             }, p => p);
 
         // The site record goes first: it must never describe a site other than the one in the folder (a build
-        // killed after the commit would otherwise leave the old fingerprint beside the new site). The sources
-        // cache is keyed by content, true whatever the folder holds.
+        // killed after the commit would otherwise leave the old fingerprint beside the new site).
         CacheFile.TryDelete(sitePath);
         writer.Commit();
-        var result = Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged, Cache = CacheUsed() };
-        stages.Run("save cache", () =>
-        {
-            var entries = sourceCache.Entries;
-            CacheFile.SaveSources(sourcesPath, new SourceCacheData(entries));
-            CacheFile.SaveSite(sitePath, new SiteRecord(fingerprint,
-                new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
-            return entries.Count;
-        }, n => n);
-        return result with { Stages = stages.Timings.ToList() };
+        var result = Result(included.Count, pages, writer.FilesWritten, writer.BytesWritten) with { FilesChanged = writer.FilesChanged, Cache = cacheUse };
+        CacheFile.SaveSite(sitePath, new SiteRecord(fingerprint!,
+            new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
+        return result;
     }
 
     /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
@@ -158,22 +149,18 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         return writer.FilesWritten;
     }
 
-    private static (List<SourceFile>? Sources, string[] Hashes) Read(BuildOptions options, StageRunner stages, DiagnosticBag diagnostics)
-    {
-        var sources = stages.Run("read", () =>
+    private static List<SourceFile> Read(BuildOptions options, StageRunner stages, DiagnosticBag diagnostics) =>
+        stages.Run("read", () =>
         {
             var paths = InputScanner.FindPostmortems(options.InputDir, diagnostics);
             return Parallelism.Map(paths, p => InputScanner.Read(options.InputDir, p, diagnostics)).OfType<SourceFile>().ToList();
         }, s => s.Count);
-        return (sources, Parallelism.Map(sources, SourceCache.HashOf));
-    }
 
     private static (List<Incident> Parsed, List<Incident> Included) ParseAndValidate(
-        BuildOptions options, SiteSettings settings, List<SourceFile>? sources, string[] hashes, SourceCache cache,
+        BuildOptions options, SiteSettings settings, List<SourceFile> sources,
         StageRunner stages, DiagnosticBag diagnostics, PublicDiagnostics? publicOnly)
     {
-        var read = stages.Run("parse", () => Parallelism.Map(Enumerable.Range(0, hashes.Length).ToList(),
-            n => cache.Parse(sources![n], hashes[n], settings, diagnostics)), r => r.Length);
+        var read = stages.Run("parse", () => Parallelism.Map(sources, s => IncidentReader.ReadPartial(s, settings, diagnostics)), r => r.Length);
         var parsed = read.Select(r => r.Valid).OfType<Incident>().ToList();
         publicOnly?.Learn(read);
 
