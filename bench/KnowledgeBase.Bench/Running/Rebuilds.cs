@@ -103,14 +103,7 @@ internal static partial class Rebuilds
     public static void Print(IReadOnlyList<Row> rows)
     {
         string[] header = ["size", "kb build", "wall median (s)", "peak RSS (MiB)", "cpu median (s)", "files written", "faster than first"];
-        var cells = Cells(rows);
-        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
-        string Line(string[] values) => "| " + string.Join(" | ", values.Select((v, i) => i < 2 ? v.PadRight(widths[i]) : v.PadLeft(widths[i]))) + " |";
-        Console.WriteLine();
-        Console.WriteLine(Line(header));
-        Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i < 2 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|");
-        foreach (var c in cells) Console.WriteLine(Line(c));
-        Console.WriteLine();
+        MarkdownTable.Print(header, Cells(rows));
         Console.WriteLine("Rebuilds: the same output folder built again right after its first build, with nothing changed, then with one");
         Console.WriteLine("post-mortem's body edited (a sentence appended; a different file each run). faster than first: first build's median ÷ this one's.");
     }

@@ -40,15 +40,7 @@ internal static class ResultTable
     {
         string[] header = ["size", "tool", "wall median (s)", "wall min (s)", "peak RSS (MiB)", "cpu median (s)", "output MiB", "files",
             "wall ÷ hugo", "paired ÷ hugo", "RSS ÷ hugo", "cpu ÷ hugo"];
-        var cells = Cells(rows);
-        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
-        string Line(string[] values) => "| " + string.Join(" | ", values.Select((v, i) => i < 2 ? v.PadRight(widths[i]) : v.PadLeft(widths[i]))) + " |";
-
-        Console.WriteLine();
-        Console.WriteLine(Line(header));
-        Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i < 2 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|");
-        foreach (var c in cells) Console.WriteLine(Line(c));
-        Console.WriteLine();
+        MarkdownTable.Print(header, Cells(rows));
         Console.WriteLine("wall: process start to exit of the build (`dotnet kb.dll build`, `hugo`), median and minimum of the runs.");
         Console.WriteLine("peak RSS: getrusage(RUSAGE_CHILDREN).ru_maxrss of the build, median of the runs" +
                           (floorMiB >= 0 ? string.Create(Inv, $"; measurement floor {floorMiB:F1} MiB (wrapper's own RSS inherited at exec).") : "."));
