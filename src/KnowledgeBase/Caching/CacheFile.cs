@@ -18,8 +18,6 @@ public static class CacheFile
 {
     public const string FormatVersion = "1";
     public const string SiteKind = "kb-build-site";
-    /// <summary>The per-file parse and Markdown cache earlier builds kept; a successful build removes a leftover one.</summary>
-    public const string RetiredSourcesKind = "kb-build-cache";
     private const string ChecksumPrefix = "\nchecksum ";
     private const int HexLength = 32;
 

@@ -48,8 +48,6 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var caching = !options.CheckOnly;
         var sitePath = CacheFile.PathFor(options.OutputDir, CacheFile.SiteKind);
         var previousSite = caching ? CacheFile.LoadSite(sitePath) : null;
-        // Earlier kb builds kept a per-file parse and Markdown cache beside the site (170 MB at 10k); it is unused now.
-        if (caching) CacheFile.TryDelete(CacheFile.PathFor(options.OutputDir, CacheFile.RetiredSourcesKind));
         var sources = Read(options, stages, diagnostics);
         var fingerprint = caching ? InputFingerprint.Compute(options, asOf, settings, Parallelism.Map(sources, InputFingerprint.HashOf), diagnostics) : null;
         if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors

@@ -172,25 +172,6 @@ public sealed class BuildCacheTests
     }
 
     [Fact]
-    public void A_leftover_per_file_cache_of_an_earlier_kb_is_removed_and_never_read()
-    {
-        using var dir = new TempDir();
-        var input = CreateInput(dir);
-        var output = Path.Combine(dir.Path, "out");
-        var leftover = CacheFile.PathFor(output, CacheFile.RetiredSourcesKind);
-        File.WriteAllText(leftover, "kb-build-cache 1\nnot read any more\n");
-
-        var built = Build(input, output);
-        Assert.False(File.Exists(leftover));
-        AssertEqualsCleanBuild(dir, input, built, output);
-
-        // Also when the previous site is kept as it is.
-        File.WriteAllText(leftover, "kb-build-cache 1\nnot read any more\n");
-        Assert.True(Build(input, output).Cache.SiteReused);
-        Assert.False(File.Exists(leftover));
-    }
-
-    [Fact]
     public void Changed_options_and_theme_are_seen()
     {
         using var dir = new TempDir();
