@@ -46,10 +46,12 @@ public static class SearchIndexWriter
     {
         Directory.CreateDirectory(outputDir);
         CleanOutput(outputDir);
+        // Each of the few language folders is created once, not once per file (11,000 files at 10k).
+        var folders = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         return Write(documents, (relativePath, bytes) =>
         {
             var path = Path.Combine(outputDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            folders.GetOrAdd(Path.GetDirectoryName(path)!, folder => Directory.CreateDirectory(folder).Exists);
             File.WriteAllBytes(path, bytes);
         }, options);
     }
