@@ -14,16 +14,17 @@ internal static class Program
               Write N synthetic post-mortems to DIR/postmortems/<yyyy>/<id>.md and DIR/site.yml.
               Same arguments give byte-identical files. DIR/postmortems is replaced.
 
-          run [--sizes 1000,10000] [--runs 3] [--warmup 0] [--seed S] [--kb PATH/kb.dll]
+          run [--sizes 1000,10000] [--runs 3] [--warmup 0] [--seed S] [--kb PATH/kb]
               [--work DIR] [--as-of 2026-11-23] [--build] [--keep] [--dotnet PATH]
               [--hugo PATH | --no-hugo] [--rebuilds]
               For each size: generate the corpus (cached in the work folder), then build it with
-              `dotnet kb.dll build` and with Hugo (bench/hugo-site) in child processes, alternating,
+              `kb build` and with Hugo (bench/hugo-site) in child processes, alternating,
               --runs times each, output folder removed before each run, and print wall time, peak
               RSS, CPU time, output size and kb's ratios to Hugo.
-              --kb       kb.dll to measure (default src/KnowledgeBase.Cli/bin/Release/publish-<rid>/kb.dll,
-                         published in Release with ReadyToRun first if missing)
-              --build    publish kb again even if kb.dll exists
+              --kb       kb to measure: a native executable or a kb.dll (default
+                         src/KnowledgeBase.Cli/bin/Release/publish-<rid>/kb, published in Release
+                         with Native AOT first if missing)
+              --build    publish kb again even if it exists
               --work     where corpora and outputs go (default: <temp>/kb-bench)
               --keep     keep the last output folder of each size and tool
               --hugo     the hugo executable (default: hugo on PATH; the run stops if it is missing)

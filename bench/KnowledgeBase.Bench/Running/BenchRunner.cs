@@ -37,9 +37,11 @@ internal static class BenchRunner
             throw new UsageException($"--as-of expects YYYY-MM-DD, got '{asOf}'");
 
         var tools = new List<Tool>();
-        var kbDll = ResolveKb(kbArg, forceBuild, dotnet);
-        if (kbDll is null) return 1;
-        tools.Add(new Tool("kb", (corpus, output, _) => [dotnet, kbDll, "build", "--input", corpus, "--output", output, "--as-of", asOf]));
+        var kbPath = ResolveKb(kbArg, forceBuild, dotnet);
+        if (kbPath is null) return 1;
+        // A kb.dll (framework-dependent build) starts through the dotnet host; the native executable directly.
+        string[] kbStart = kbPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [dotnet, kbPath] : [kbPath];
+        tools.Add(new Tool("kb", (corpus, output, _) => [.. kbStart, "build", "--input", corpus, "--output", output, "--as-of", asOf]));
         if (!noHugo)
         {
             // The comparison is the point of the benchmark: without Hugo it stops and says how to get it.
@@ -61,7 +63,7 @@ internal static class BenchRunner
         }
         Directory.CreateDirectory(work);
 
-        Console.WriteLine($"kb:      {kbDll}");
+        Console.WriteLine($"kb:      {kbPath}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformationText()}");
         Console.WriteLine($"runs:    {runs} per size and tool (+{warmup} warm-up), alternating, seed {seed}, --as-of {asOf}, work folder {work}");
 
@@ -235,31 +237,32 @@ internal static class BenchRunner
         var root = FindRepoRoot();
         if (root is null)
         {
-            Console.Error.WriteLine("error: KnowledgeBase.sln not found above the current folder; pass --kb PATH/kb.dll.");
+            Console.Error.WriteLine("error: KnowledgeBase.sln not found above the current folder; pass --kb PATH/kb.");
             return null;
         }
-        // Published for this machine's runtime: that is what makes the CLI ReadyToRun (precompiled), as a user
-        // installing kb for speed would run it.
+        // Published for this machine's runtime, as a user installing kb for speed would run it: one native
+        // executable (Native AOT, see KnowledgeBase.Cli.csproj), so no JIT time is measured.
         var publishDir = Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "publish-" + RuntimeId());
-        var dll = Path.Combine(publishDir, "kb.dll");
-        if (forceBuild || !File.Exists(dll))
+        var exe = Path.Combine(publishDir, OperatingSystem.IsWindows() ? "kb.exe" : "kb");
+        if (forceBuild || !File.Exists(exe))
         {
             var project = Path.Combine(root, "src", "KnowledgeBase.Cli", "KnowledgeBase.Cli.csproj");
-            Console.WriteLine($"Publishing {project} (Release, {RuntimeId()}, ReadyToRun) to {publishDir} …");
+            Console.WriteLine($"Publishing {project} (Release, {RuntimeId()}, Native AOT) to {publishDir} …");
+            // A ReadyToRun kb.dll left by an older publish would otherwise sit beside the executable, unused.
+            if (Directory.Exists(publishDir)) Directory.Delete(publishDir, true);
             var psi = new ProcessStartInfo(dotnet) { UseShellExecute = false };
             foreach (var a in new[] { "publish", "-c", "Release", "-r", RuntimeId(), project, "-o", publishDir, "-nologo", "-v:q" }) psi.ArgumentList.Add(a);
             using var build = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet publish");
             build.WaitForExit();
-            if (build.ExitCode != 0 || !File.Exists(dll))
+            if (build.ExitCode != 0 || !File.Exists(exe))
             {
-                Console.Error.WriteLine($"error: publishing kb failed (exit code {build.ExitCode}).");
+                Console.Error.WriteLine($"error: publishing kb failed (exit code {build.ExitCode}); Native AOT links with clang or gcc (apt-get install -y clang).");
                 return null;
             }
         }
-        return dll;
+        return exe;
     }
 
-    /// <summary>The portable runtime identifier of this machine (linux-x64, osx-arm64 …).</summary>
     private static string RuntimeId()
     {
         var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";

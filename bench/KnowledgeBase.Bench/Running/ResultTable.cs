@@ -41,7 +41,7 @@ internal static class ResultTable
         string[] header = ["size", "tool", "wall median (s)", "wall min (s)", "peak RSS (MiB)", "cpu median (s)", "output MiB", "files",
             "wall ÷ hugo", "paired ÷ hugo", "RSS ÷ hugo", "cpu ÷ hugo"];
         MarkdownTable.Print(header, Cells(rows));
-        Console.WriteLine("wall: process start to exit of the build (`dotnet kb.dll build`, `hugo`), median and minimum of the runs.");
+        Console.WriteLine("wall: process start to exit of the build (`kb build`, `hugo`), median and minimum of the runs.");
         Console.WriteLine("peak RSS: getrusage(RUSAGE_CHILDREN).ru_maxrss of the build, median of the runs" +
                           (floorMiB >= 0 ? string.Create(Inv, $"; measurement floor {floorMiB:F1} MiB (wrapper's own RSS inherited at exec).") : "."));
         Console.WriteLine("cpu: user + system CPU time of the build (above wall time = parallel work).");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using KnowledgeBase.Model;
 
 namespace KnowledgeBase.Cli.Serve;
@@ -9,25 +10,32 @@ namespace KnowledgeBase.Cli.Serve;
 /// </summary>
 public static class LiveMessages
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    public static string Reload(string build) => JsonSerializer.Serialize(new { type = "reload", build }, Json);
+    public static string Reload(string build) =>
+        JsonSerializer.Serialize(new ReloadMessage("reload", build), LiveJsonContext.Default.ReloadMessage);
 
     public static string Error(string build, IEnumerable<Diagnostic> errors) =>
-        JsonSerializer.Serialize(new { type = "error", build, errors = errors.Select(Located) }, Json);
+        JsonSerializer.Serialize(new ErrorMessage("error", build, Located(errors)), LiveJsonContext.Default.ErrorMessage);
 
     /// <param name="good">Whether a good site is being served (else pages are the error page).</param>
     public static string Hello(string build, bool good, IEnumerable<Diagnostic>? errors) =>
-        JsonSerializer.Serialize(new { type = "hello", build, good, errors = (errors ?? []).Select(Located) }, Json);
+        JsonSerializer.Serialize(new HelloMessage("hello", build, good, Located(errors ?? [])), LiveJsonContext.Default.HelloMessage);
 
-    private static object Located(Diagnostic d) => new
-    {
-        location = d.Location,
-        file = d.File,
-        line = d.Line,
-        column = d.Column,
-        field = d.Field,
-        level = d.IsError ? "error" : "warning",
-        message = d.Message,
-    };
+    private static List<LocatedMessage> Located(IEnumerable<Diagnostic> errors) =>
+        errors.Select(d => new LocatedMessage(d.Location, d.File, d.Line, d.Column, d.Field,
+            d.IsError ? "error" : "warning", d.Message)).ToList();
 }
+
+internal sealed record ReloadMessage(string Type, string Build);
+
+internal sealed record ErrorMessage(string Type, string Build, IReadOnlyList<LocatedMessage> Errors);
+
+internal sealed record HelloMessage(string Type, string Build, bool Good, IReadOnlyList<LocatedMessage> Errors);
+
+internal sealed record LocatedMessage(string Location, string File, int Line, int Column, string Field, string Level, string Message);
+
+/// <summary>Source-generated, so the messages need no reflection (kb is published as a native executable).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ReloadMessage))]
+[JsonSerializable(typeof(ErrorMessage))]
+[JsonSerializable(typeof(HelloMessage))]
+internal sealed partial class LiveJsonContext : JsonSerializerContext;

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using System.Text;
 using Fluid;
@@ -32,6 +35,7 @@ public sealed class TemplateEngine
             FileProvider = new ThemeFileProvider(theme),
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
+        _options.JsonSerializerOptions = JsonFilterOptions(_options.JsonSerializerOptions);
         _options.Filters.AddFilter("incident_row", IncidentRow);
     }
 
@@ -92,6 +96,16 @@ public sealed class TemplateEngine
         cache?.Add(row, lang, html);
         return new StringValue(html, false);
     }
+
+    /// <summary>
+    /// The <c>json</c> filter serialises template values with System.Text.Json's reflection, which a natively
+    /// compiled kb has switched off by default: name the reflection resolver explicitly so a theme's
+    /// <c>{{ x | json }}</c> prints the same in both builds instead of failing.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The values are the engine's own view types, which the CLI keeps whole (TrimmerRootAssembly).")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Without dynamic code the resolver reads properties by reflection; tested on the native build.")]
+    private static JsonSerializerOptions JsonFilterOptions(JsonSerializerOptions fluidDefaults) =>
+        new(fluidDefaults) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     private IFluidTemplate Get(string name) =>
         _templates.GetOrAdd(name, n => new Lazy<IFluidTemplate>(() => Parse(n))).Value;
