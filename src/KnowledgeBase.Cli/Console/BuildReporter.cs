@@ -63,11 +63,23 @@ public sealed class BuildReporter : IBuildObserver
             ? string.Create(CultureInfo.InvariantCulture, $", {result.FilesChanged} written, {result.Files - result.FilesChanged} unchanged")
             : "";
 
+    /// <summary>How much the garbage collector cost this process: a large share points at allocation to cut.</summary>
+    private static string GcLine(TimeSpan elapsed)
+    {
+        var pauses = GC.GetTotalPauseDuration();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"gc: {GC.CollectionCount(0)} collections (gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}), paused {pauses.TotalSeconds:F2} s ({100 * pauses / elapsed:F0} % of the wall time), {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB allocated");
+    }
+
     /// <param name="elapsed">Wall time of the whole build (not the sum of its stages, some of which run side by side).</param>
     public void Report(BuildResult result, string outputDir, TimeSpan elapsed)
     {
         foreach (var d in result.Diagnostics) _err.WriteLine(d.ToString());
-        if (_verbose) _out.WriteLine(CacheLine(result.Cache));
+        if (_verbose)
+        {
+            _out.WriteLine(CacheLine(result.Cache));
+            _out.WriteLine(GcLine(elapsed));
+        }
         if (result.Succeeded)
         {
             _out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -44,6 +44,7 @@ public sealed class CliTests
             Assert.Matches($@"(?m)^\s+{System.Text.RegularExpressions.Regex.Escape(stage)}\s+\d+ items", site.Stdout);
         Assert.Matches(@"(?m)^\s+read\s+5 items", site.Stdout);
         Assert.Matches(@"(?m)^\s+validate\s+4 items", site.Stdout);
+        Assert.Matches(@"(?m)^gc: \d+ collections \(gen1 \d+, gen2 \d+\), paused \d+\.\d\d s \(\d+ % of the wall time\), \d+ MiB allocated$", site.Stdout);
     }
 
     [Fact]
