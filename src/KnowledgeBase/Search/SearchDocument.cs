@@ -1,6 +1,10 @@
+using KnowledgeBase.Model;
+
 namespace KnowledgeBase.Search;
 
 /// <summary>One published incident as the search index sees it.</summary>
+/// <param name="Body">The body's plain text, as UTF-8 (the site model's copy, not a new one): decoded one document
+/// at a time while the index is built, so the search stage never holds every body as a string.</param>
 public sealed record SearchDocument(
     string Id,
     string Language,
@@ -10,7 +14,7 @@ public sealed record SearchDocument(
     IReadOnlyList<string> Services,
     IReadOnlyList<string> Lessons,
     IReadOnlyList<string> ActionTitles,
-    string Body,
+    Utf8Text Body,
     string Url,
     string Date,
     string Severity);
