@@ -120,7 +120,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
                 var plans = new PagePlanner(site, views, strings).Plan().ToList();
                 Parallel.ForEach(plans, plan => writer.WriteText(SiteUrls.FileOf(plan.SitePath), output => renderer.Render(plan, output)));
                 // Feed, sitemap and data API: built from the same site model, deterministic bytes.
-                SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), (path, bytes) => writer.WriteBytes(path, bytes.Span));
+                SiteFeeds.Write(site, plans.Select(p => p.SitePath).ToList(), writer.WriteBuffered);
                 // The front matter's JSON Schema, for editors (see the README).
                 writer.WriteBytes(Authoring.PostmortemSchema.SitePath, Authoring.PostmortemSchema.Bytes);
                 foreach (var asset in theme.List("assets"))
