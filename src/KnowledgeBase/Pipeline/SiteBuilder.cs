@@ -112,7 +112,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var indexed = site;
         var (_, pages) = stages.RunTogether(
             "search", () => SearchIndexWriter.Write(SearchDocuments.From(indexed),
-                (path, bytes) => writer.WriteBytes($"{SearchDocuments.Folder}/{path}", bytes)), s => s.Documents,
+                (path, bytes) => writer.WriteBytes($"{SearchDocuments.Folder}/{path}", bytes), SearchOptions), s => s.Documents,
             "render+write", () =>
             {
                 // Cross-incident figures for /metrics/ and the incident pages (issue 8), each timed on its own.
@@ -145,6 +145,9 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             new CachedOutcome(result.Diagnostics, result.Incidents, result.Pages, result.Files, result.Bytes), writer.CommittedStateChecksum!));
         return result;
     }
+
+    /// <summary>The search index of kb build: memory handed back between languages (see <see cref="SearchIndexOptions.CollectAfterEachLanguage"/>).</summary>
+    private static readonly SearchIndexOptions SearchOptions = SearchIndexOptions.Default with { CollectAfterEachLanguage = true };
 
     /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
     private static int KeepPreviousSite(BuildOptions options, string stateChecksum)

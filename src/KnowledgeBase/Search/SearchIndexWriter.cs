@@ -105,6 +105,11 @@ public static class SearchIndexWriter
                 var written = WriteLanguage(model, analyzer, options, files);
                 lock (timings) timings["write-" + analyzer.Code] = writeClock.Elapsed;
                 languages.Add(written);
+                if (options.CollectAfterEachLanguage)
+                {
+                    model = null!; // this closure would otherwise keep the model alive through the collection
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+                }
             });
         }
 
