@@ -146,8 +146,8 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         return result;
     }
 
-    /// <summary>The search index of kb build: memory handed back between languages (see <see cref="SearchIndexOptions.CollectAfterEachLanguage"/>).</summary>
-    private static readonly SearchIndexOptions SearchOptions = SearchIndexOptions.Default with { CollectAfterEachLanguage = true };
+    /// <summary>The search index of kb build: memory handed back after each large language (see <see cref="SearchIndexOptions.CollectAfterLanguagePostings"/>).</summary>
+    private static readonly SearchIndexOptions SearchOptions = SearchIndexOptions.Default with { CollectAfterLanguagePostings = 500_000 };
 
     /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
     private static int KeepPreviousSite(BuildOptions options, string stateChecksum)

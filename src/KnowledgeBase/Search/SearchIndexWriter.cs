@@ -102,10 +102,10 @@ public static class SearchIndexWriter
             writing = ParallelWork.Start(() =>
             {
                 var writeClock = Stopwatch.StartNew();
-                var written = WriteLanguage(model, analyzer, options, files);
+                var (stats, manifest) = WriteLanguage(model, analyzer, options, files);
                 lock (timings) timings["write-" + analyzer.Code] = writeClock.Elapsed;
-                languages.Add(written);
-                if (options.CollectAfterEachLanguage)
+                languages.Add((stats, manifest));
+                if (stats.Postings >= options.CollectAfterLanguagePostings)
                 {
                     model = null!; // this closure would otherwise keep the model alive through the collection
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
