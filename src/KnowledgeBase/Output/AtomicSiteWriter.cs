@@ -114,11 +114,21 @@ public sealed class AtomicSiteWriter : IDisposable
     public void WriteBytes(string relativePath, byte[] content) => Write(relativePath, new ReadOnlySequence<byte>(content));
 
     /// <summary>Renders a text file (UTF-8, no BOM) into a pooled buffer, then writes it if it changed.</summary>
-    public void WriteText(string relativePath, Action<TextWriter> write)
+    public void WriteText(string relativePath, Action<TextWriter> write) =>
+        WriteBuffered(relativePath, buffer =>
+        {
+            using var writer = new Utf8BufferTextWriter(buffer);
+            write(writer);
+        });
+
+    /// <summary>
+    /// Fills a file into a pooled buffer (blocks of 64 KiB, reused), then writes it if it changed: no array the size
+    /// of the file, so a large file (the data API's, 10–20 MB) adds nothing to the large-object heap.
+    /// </summary>
+    public void WriteBuffered(string relativePath, Action<IBufferWriter<byte>> fill)
     {
         using var buffer = Buffers.GetStream(relativePath);
-        using (var writer = new Utf8BufferTextWriter(buffer))
-            write(writer);
+        fill(buffer);
         Write(relativePath, buffer.GetReadOnlySequence());
     }
 

@@ -82,7 +82,7 @@ public sealed class ViewFactory
             : null;
 
         return new IncidentPageView(Row(r), i.Authors, i.Facilitator, i.DetectedBy, moments, durations, t.StartIsDetection,
-            i.Impact.Select(x => new ImpactView(x.Key, x.Value)).ToList(), BodyTables.Wrap(HeadingAnchors.Add(r.Body.Html, W("anchor_link")), W("table")), r.Lessons,
+            i.Impact.Select(x => new ImpactView(x.Key, x.Value)).ToList(), BodyTables.Wrap(HeadingAnchors.Add(r.Body.Html.ToString(), W("anchor_link")), W("table")), r.Lessons,
             i.Actions.Select(a => Action(a, r, lang)).ToList(), related, referencedBy, edit,
             i.CauseCategories.Select(c => new LinkView(W("cause_" + c), _urls.TermOf(_site.Causes, c))).ToList(),
             i.Onboarding, r.Body.Headings.Where(h => h.Level is 2 or 3 && h.Anchor.Length > 0).Select(h => new HeadingView(h.Level, h.Text, h.Anchor)).ToList(),

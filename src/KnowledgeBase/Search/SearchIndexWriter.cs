@@ -31,11 +31,20 @@ public static class SearchIndexWriter
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     /// <summary>The field texts of a document, in <see cref="Fields"/> order (lists become one text each).</summary>
-    public static string?[] FieldTexts(SearchDocument d) =>
-    [
-        d.Title, d.Summary, string.Join(' ', d.Tags), string.Join(' ', d.Services),
-        string.Join('\n', d.Lessons), string.Join('\n', d.ActionTitles), d.Body,
-    ];
+    public static string?[] FieldTexts(SearchDocument d) => [.. new DocumentFieldTexts(d)];
+
+    /// <summary>The text of field number <paramref name="field"/> (in <see cref="Fields"/> order) of a document.</summary>
+    public static string? FieldText(SearchDocument d, int field) => field switch
+    {
+        0 => d.Title,
+        1 => d.Summary,
+        2 => string.Join(' ', d.Tags),
+        3 => string.Join(' ', d.Services),
+        4 => string.Join('\n', d.Lessons),
+        5 => string.Join('\n', d.ActionTitles),
+        6 => d.Body.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     public static SearchIndexStats Write(IReadOnlyList<SearchDocument> documents, string outputDir) =>
         Write(documents, outputDir, SearchIndexOptions.Default);
@@ -93,9 +102,14 @@ public static class SearchIndexWriter
             writing = ParallelWork.Start(() =>
             {
                 var writeClock = Stopwatch.StartNew();
-                var written = WriteLanguage(model, analyzer, options, files);
+                var (stats, manifest) = WriteLanguage(model, analyzer, options, files);
                 lock (timings) timings["write-" + analyzer.Code] = writeClock.Elapsed;
-                languages.Add(written);
+                languages.Add((stats, manifest));
+                if (stats.Postings >= options.CollectAfterLanguagePostings)
+                {
+                    model = null!; // this closure would otherwise keep the model alive through the collection
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+                }
             });
         }
 
@@ -147,7 +161,8 @@ public static class SearchIndexWriter
     /// <summary>
     /// The lunr documents of each language family, in the order the writer indexes them: documents sorted by
     /// id (ordinal), ref = the document's position in that order (a decimal integer), families in
-    /// <see cref="LanguageAnalyzer.All"/> order, empty families left out.
+    /// <see cref="LanguageAnalyzer.All"/> order, empty families left out. Field texts are made as they are read
+    /// (<see cref="DocumentFieldTexts"/>).
     /// </summary>
     public static IReadOnlyList<(LanguageAnalyzer Analyzer, List<LunrDocument> Documents)> Partition(IReadOnlyList<SearchDocument> documents)
     {
@@ -159,7 +174,7 @@ public static class SearchIndexWriter
             for (var i = 0; i < docs.Length; i++)
             {
                 if (LanguageAnalyzer.For(docs[i].Language) == analyzer)
-                    lunrDocs.Add(new LunrDocument(i.ToString(CultureInfo.InvariantCulture), FieldTexts(docs[i])));
+                    lunrDocs.Add(new LunrDocument(i.ToString(CultureInfo.InvariantCulture), new DocumentFieldTexts(docs[i])));
             }
 
             if (lunrDocs.Count > 0) result.Add((analyzer, lunrDocs));

@@ -98,7 +98,12 @@ public sealed class LiveSnapshot
     {
         var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         // The plan's order, as kb build passes it, so the sitemap matches the built one.
-        SiteFeeds.Write(Site, _plan.Value.Order, (path, bytes) => files[path] = bytes.ToArray());
+        SiteFeeds.Write(Site, _plan.Value.Order, (path, fill) =>
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            fill(buffer);
+            files[path] = buffer.WrittenSpan.ToArray();
+        });
         return files;
     }
 }

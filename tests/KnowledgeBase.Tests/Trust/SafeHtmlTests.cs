@@ -73,12 +73,12 @@ public sealed class SafeHtmlTests
     {
         var (body, diagnostics) = Render("## Section\n\nBefore.\n\n" + html + "\n\nAfter.\n");
 
-        var problems = HtmlSafety.Problems(HtmlSafety.Parse(body.Html), "body");
-        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body.Html);
-        Assert.DoesNotContain("alert(1)", body.Html);
-        Assert.Empty(HtmlSafety.Parse(body.Html).QuerySelectorAll("[data-search-box], input:not([type=checkbox])"));
+        var problems = HtmlSafety.Problems(HtmlSafety.Parse(body.Html.ToString()), "body");
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body.Html.ToString());
+        Assert.DoesNotContain("alert(1)", body.Html.ToString());
+        Assert.Empty(HtmlSafety.Parse(body.Html.ToString()).QuerySelectorAll("[data-search-box], input:not([type=checkbox])"));
         // An unclosed raw-text element (<style>) swallows the rest of the body, which is then removed with it.
-        if (!html.Contains("<style>", StringComparison.Ordinal)) Assert.Contains("After.", body.Html);
+        if (!html.Contains("<style>", StringComparison.Ordinal)) Assert.Contains("After.", body.Html.ToString());
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d =>
         {
@@ -88,8 +88,8 @@ public sealed class SafeHtmlTests
             Assert.True(d.Line >= 10, d.ToString());
         });
         // Search text holds words, never tags (text between tags may remain, as text).
-        Assert.DoesNotContain("<script", body.PlainText, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onerror", body.PlainText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", body.PlainText.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", body.PlainText.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SafeHtmlTests
             """);
 
         Assert.Empty(diagnostics);
-        var doc = HtmlSafety.Parse(body.Html);
+        var doc = HtmlSafety.Parse(body.Html.ToString());
         Assert.Empty(HtmlSafety.Problems(doc, "body"));
         Assert.NotNull(doc.QuerySelector("details > summary"));
         Assert.Equal(2, doc.QuerySelectorAll("kbd").Length);
@@ -152,9 +152,9 @@ public sealed class SafeHtmlTests
 
             ![remote](https://images.example.com/x.png) ![local](diagram.png)
             """);
-        var doc = HtmlSafety.Parse(body.Html);
+        var doc = HtmlSafety.Parse(body.Html.ToString());
         Assert.Empty(HtmlSafety.Problems(doc, "body"));
-        Assert.DoesNotContain("style=", body.Html);
+        Assert.DoesNotContain("style=", body.Html.ToString());
         Assert.Equal("https://images.example.com/x.png", doc.QuerySelectorAll("a").Single(a => a.TextContent == "remote").GetAttribute("href"));
         Assert.Equal("diagram.png", doc.QuerySelector("img")!.GetAttribute("src"));
         var warning = Assert.Single(diagnostics);
@@ -167,7 +167,7 @@ public sealed class SafeHtmlTests
     {
         var (body, diagnostics) = Render("<div class=\"callout\" style=\"color:red\" data-x=\"1\">kept</div>\n", trust: true);
         Assert.Empty(diagnostics);
-        Assert.Contains("<div class=\"callout\" style=\"color:red\" data-x=\"1\">kept</div>", body.Html);
+        Assert.Contains("<div class=\"callout\" style=\"color:red\" data-x=\"1\">kept</div>", body.Html.ToString());
     }
 
     [Theory]

@@ -179,4 +179,25 @@ public sealed class AtomicSiteWriterTests
 
         Assert.Throws<IOException>(() => writer.WriteText("index.html", "two"));
     }
+
+    [Fact]
+    public void A_buffered_file_is_written_as_filled_across_many_pooled_blocks()
+    {
+        using var dir = new UnitTempDir();
+        Directory.CreateDirectory(dir.Combine("input"));
+        // Larger than several 64 KiB blocks, written in uneven pieces, with multi-byte UTF-8.
+        var piece = System.Text.Encoding.UTF8.GetBytes("строка 🔥 line, ");
+        var expected = Enumerable.Repeat(piece, 20_000).SelectMany(b => b).ToArray();
+
+        using (var writer = new AtomicSiteWriter(dir.Combine("out"), dir.Combine("input")))
+        {
+            writer.WriteBuffered("api/big.json", output =>
+            {
+                for (var i = 0; i < 20_000; i++) System.Buffers.BuffersExtensions.Write(output, piece);
+            });
+            writer.Commit();
+        }
+
+        Assert.Equal(expected, File.ReadAllBytes(dir.Combine("out", "api", "big.json")));
+    }
 }

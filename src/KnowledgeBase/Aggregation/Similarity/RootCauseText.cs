@@ -37,7 +37,7 @@ public static class RootCauseText
         for (var h = 0; h < headings.Count; h++)
         {
             if (!IsRootCauseHeading(headings[h].Text)) continue;
-            var text = body.PlainText;
+            var text = body.PlainText.ToString();
             var start = LineOf(text, headings[h].Text, 0);
             if (start < 0) return "";
             start += headings[h].Text.Length;

@@ -64,20 +64,22 @@ public static class SimilarIncidents
         // Slugs of services and tags, and the text terms of each incident, in parallel.
         var slugs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         string SlugOf(string s) => slugs.GetOrAdd(s, Slug.From);
-        var termCounts = new Dictionary<TextAnalyzer.Term, int>[n];
+        var termCounts = new (TextAnalyzer.Term[] Terms, int[] Counts)[n];
         var facetKeys = new List<(string Key, double Boost)>[n];
         var serviceSlugs = new string[n][];
         var tagSlugs = new string[n][];
-        Parallel.For(0, n, Pipeline.Parallelism.Options, r =>
+        // One counting dictionary per thread, its terms copied out in first-seen order (a cleared dictionary
+        // enumerates in insertion order): 10,000 dictionaries of their own were ~40 MB that outlived the loop.
+        Parallel.For(0, n, Pipeline.Parallelism.Options, () => new Dictionary<TextAnalyzer.Term, int>(128, ReferenceEqualityComparer.Instance), (r, _, counts) =>
         {
             var incident = ordered[r];
-            var counts = new Dictionary<TextAnalyzer.Term, int>(128, ReferenceEqualityComparer.Instance);
+            counts.Clear();
             var lang = incident.Incident.Language;
             analyzer.Analyze(incident.Incident.Title, lang, counts);
             analyzer.Analyze(incident.Incident.Summary, lang, counts);
             foreach (var lesson in incident.Lessons) analyzer.Analyze(lesson, lang, counts);
             analyzer.Analyze(RootCauseText.Of(incident.Body), lang, counts);
-            termCounts[r] = counts;
+            termCounts[r] = ([.. counts.Keys], [.. counts.Values]);
             var keys = new List<(string, double)>();
             serviceSlugs[r] = incident.Incident.Services.Select(SlugOf).Distinct(StringComparer.Ordinal).ToArray();
             tagSlugs[r] = incident.Incident.Tags.Select(SlugOf).Distinct(StringComparer.Ordinal).ToArray();
@@ -85,7 +87,8 @@ public static class SimilarIncidents
             foreach (var t in tagSlugs[r]) keys.Add(("t\u0001" + t, TagBoost));
             foreach (var c in incident.Incident.CauseCategories) keys.Add(("c\u0001" + c, CauseBoost));
             facetKeys[r] = keys;
-        });
+            return counts;
+        }, _ => { });
 
         // Ids in first-seen order (deterministic: incidents in chronological order, terms in text order).
         var (facetsOf, facetBoost) = InternFacets(facetKeys);
@@ -165,21 +168,20 @@ public static class SimilarIncidents
 
     /// <summary>Term ids (sorted) and counts per incident; ids are given in first-seen order, kept on the terms.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (int[][] Ids, int[][] Counts, int Terms) InternTerms(Dictionary<TextAnalyzer.Term, int>[] countsOf)
+    private static (int[][] Ids, int[][] Counts, int Terms) InternTerms((TextAnalyzer.Term[] Terms, int[] Counts)[] countsOf)
     {
         var next = 0;
         var ids = new int[countsOf.Length][];
         var counts = new int[countsOf.Length][];
         for (var r = 0; r < countsOf.Length; r++)
         {
-            var i = new int[countsOf[r].Count];
-            var c = new int[i.Length];
-            var k = 0;
-            foreach (var (term, count) in countsOf[r])
+            var (terms, c) = countsOf[r];
+            var i = new int[terms.Length];
+            for (var k = 0; k < terms.Length; k++)
             {
+                var term = terms[k];
                 if (term.Id < 0) term.Id = next++;
                 i[k] = term.Id;
-                c[k++] = count;
             }
             Array.Sort(i, c);
             ids[r] = i;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -28,12 +29,12 @@ public static class DataApi
         Indented = false,
     };
 
-    public static ReadOnlyMemory<byte> Incidents(SiteModel site)
+    /// <summary>Writes incidents.json into <paramref name="output"/> (the site writer's pooled buffer: 18 MB at 10,000 post-mortems).</summary>
+    public static void Incidents(SiteModel site, IBufferWriter<byte> output)
     {
         var urls = new PublicUrls(site.Settings);
         var repeats = site.Metrics?.Repeats;
-        using var memory = new MemoryStream(4096 + site.Incidents.Count * 2048); // about 1.9 KB an incident
-        using (var json = new Utf8JsonWriter(memory, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             Header(json, site, site.Incidents.Count);
             json.WriteStartArray("incidents");
@@ -104,16 +105,15 @@ public static class DataApi
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        memory.WriteByte((byte)'\n');
-        return memory.GetBuffer().AsMemory(0, (int)memory.Length);
+        output.Write("\n"u8);
     }
 
-    public static ReadOnlyMemory<byte> Actions(SiteModel site)
+    /// <summary>Writes actions.json into <paramref name="output"/> (16 MB at 10,000 post-mortems).</summary>
+    public static void Actions(SiteModel site, IBufferWriter<byte> output)
     {
         var urls = new PublicUrls(site.Settings);
         var rows = ActionRow.All(site).ToList();
-        using var memory = new MemoryStream(4096 + rows.Count * 512); // about 470 bytes an action
-        using (var json = new Utf8JsonWriter(memory, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             Header(json, site, rows.Count);
             json.WriteStartArray("actions");
@@ -142,8 +142,7 @@ public static class DataApi
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        memory.WriteByte((byte)'\n');
-        return memory.GetBuffer().AsMemory(0, (int)memory.Length);
+        output.Write("\n"u8);
     }
 
     private static void Header(Utf8JsonWriter json, SiteModel site, int count)
@@ -201,11 +200,23 @@ public static class ActionsCsv
         "status", "overdue", "effective_status", "priority", "success", "link",
     ];
 
-    public static ReadOnlyMemory<byte> Write(SiteModel site)
+    /// <summary>
+    /// Writes actions.csv into <paramref name="output"/> row by row (10 MB at 10,000 post-mortems; as one string and
+    /// its bytes it took 40 MB of large-object heap). Encoded like <c>new UTF8Encoding(false).GetBytes</c> of the
+    /// whole text: every row is whole chars, so encoding row by row gives the same bytes.
+    /// </summary>
+    public static void Write(SiteModel site, IBufferWriter<byte> output)
     {
         var urls = new PublicUrls(site.Settings);
-        var sb = new StringBuilder(4096 + site.Actions.Count * 320);
+        using var text = new Utf8BufferTextWriter(output);
+        var sb = new StringBuilder(1024);
+        void Flush()
+        {
+            text.Write(sb);
+            sb.Clear();
+        }
         Row(sb, Columns);
+        Flush();
         foreach (var row in ActionRow.All(site))
         {
             var a = row.Action;
@@ -216,8 +227,8 @@ public static class ActionsCsv
                 a.Title, a.Owner, IsoDate.Format(a.Due), ActionItem.StatusKey(a.Status), a.IsOverdue(site.AsOf) ? "true" : "false",
                 a.EffectiveStatusKey(site.AsOf), ActionItem.PriorityKey(a.Priority), a.Success ?? "", a.Link ?? "",
             ]);
+            Flush();
         }
-        return new UTF8Encoding(false).GetBytes(sb.ToString());
     }
 
     private static void Row(StringBuilder sb, IReadOnlyList<string> fields)
