@@ -162,6 +162,9 @@ public sealed class LiveServer : IAsyncDisposable
             await _hub.BroadcastAsync(LiveMessages.Error(BuildOf(_site.Current), ServeReporter.Internal(e)));
             return;
         }
+        // The terminal first: whatever a tab is told has already been printed (a test, or a person watching both,
+        // never sees the browser ahead of the terminal).
+        _reporter.Updated(changes, update, _hub.Count);
         if (update.Snapshot is { } snapshot)
         {
             await _hub.BroadcastAsync(LiveMessages.Reload(BuildOf(snapshot)));
@@ -177,7 +180,6 @@ public sealed class LiveServer : IAsyncDisposable
         {
             await _hub.BroadcastAsync(LiveMessages.Error(BuildOf(_site.Current), update.Errors));
         }
-        _reporter.Updated(changes, update, _hub.Count);
         Updated?.Invoke(update);
     }
 
