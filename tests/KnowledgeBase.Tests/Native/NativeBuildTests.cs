@@ -91,18 +91,10 @@ public sealed class NativeBuildTests(NativeKb kb)
         var native = kb.Run(["build", "--input", input, "--output", nativeOut, "--as-of", "2026-11-23", .. extra]);
         Assert.True(native.Code == 0, native.Stderr);
 
-        var jitFiles = Files(jitOut);
-        Assert.True(jitFiles.Count > 10, $"only {jitFiles.Count} files built");
-        Assert.Equal(jitFiles, Files(nativeOut));
-        foreach (var file in jitFiles)
-            Assert.True(File.ReadAllBytes(Path.Combine(jitOut, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(nativeOut, file))),
-                $"{file} differs between the JIT and the native build");
+        var files = SameFiles.Assert(jitOut, nativeOut, "differs between the JIT and the native build");
+        Assert.True(files.Count > 10, $"only {files.Count} files built");
         return nativeOut;
     }
-
-    private static List<string> Files(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The URL kb serve prints once it listens (port 0: it picked a free one).</summary>
     private static async Task<Uri> AddressOf(Process server)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnowledgeBase.Search;
+using KnowledgeBase.Tests.Site;
 
 namespace KnowledgeBase.Tests.Search;
 
@@ -176,12 +177,6 @@ public sealed class ShardingTests
         var shuffled = f.Docs.OrderBy(d => d.Title.Length).ThenByDescending(d => d.Id, StringComparer.Ordinal).ToList();
         SearchIndexWriter.Write(shuffled, again,
             Options);
-        var a = Directory.GetFiles(f.Sharded, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(f.Sharded, p)).Order().ToList();
-        var b = Directory.GetFiles(again, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(again, p)).Order().ToList();
-        Assert.Equal(a, b);
-        foreach (var p in a)
-        {
-            Assert.True(File.ReadAllBytes(Path.Combine(f.Sharded, p)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, p))), p);
-        }
+        SameFiles.Assert(f.Sharded, again);
     }
 }
