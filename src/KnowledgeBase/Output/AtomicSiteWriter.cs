@@ -13,8 +13,9 @@ namespace KnowledgeBase.Output;
 /// <item><b>Full build</b> (no output yet, or no trustworthy <see cref="BuildState"/>): every file goes to a
 /// temporary sibling folder, swapped in on <see cref="Commit"/> with one atomic exchange.</item>
 /// <item><b>Update</b> (the output has a valid state): each file is hashed and compared with the state; only
-/// changed files are staged, and <see cref="Commit"/> moves them in (see <see cref="InPlaceUpdate"/>) and
-/// deletes files the build no longer produces. An identical file keeps its bytes, inode and modification time.</item>
+/// changed files are staged. <see cref="Commit"/> moves them in (see <see cref="InPlaceUpdate"/>) and deletes
+/// files the build no longer produces, or, when at least half the site changes, links the unchanged files into the
+/// staging folder and swaps it in whole. An identical file keeps its bytes, inode and modification time.</item>
 /// </list>
 /// </summary>
 public sealed class AtomicSiteWriter : IDisposable
@@ -40,6 +41,8 @@ public sealed class AtomicSiteWriter : IDisposable
     private readonly BuildState? _previous;
     private readonly ConcurrentDictionary<string, BuildState.Entry> _produced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _createdDirectories = new(StringComparer.Ordinal);
+    // Files of the previous build this build keeps as they are (not staged).
+    private readonly ConcurrentQueue<string> _kept = new();
     private long _bytes;
     private int _changed;
     private bool _committed;
@@ -145,6 +148,7 @@ public sealed class AtomicSiteWriter : IDisposable
             && BuildState.OnDiskMatches(Path.Combine(_target, key), old))
         {
             Record(key, old);
+            _kept.Enqueue(key);
             return;
         }
         EnsureDirectory(Path.GetDirectoryName(full)!);
@@ -171,6 +175,7 @@ public sealed class AtomicSiteWriter : IDisposable
         foreach (var (key, entry) in kept)
         {
             Record(key, entry);
+            _kept.Enqueue(key);
             Interlocked.Add(ref _bytes, entry.Length);
         }
         return true;
@@ -190,8 +195,10 @@ public sealed class AtomicSiteWriter : IDisposable
 
     /// <summary>
     /// Publishes the build. Full build: one atomic exchange where the system has it (Linux), else two renames (a
-    /// kill between them leaves the previous site in its .old- folder, which the next build puts back). Update:
-    /// the journal, then the staged files moved in (a kill meanwhile is finished by the next build). The state is
+    /// kill between them leaves the previous site in its .old- folder, which the next build puts back). Update that
+    /// changes at least half the site: the unchanged files are hard-linked into the staging folder (same inode,
+    /// same time), which then is a whole site, swapped in with one exchange like a full build. Smaller update: the
+    /// journal, then the staged files moved in (a kill meanwhile is finished by the next build). The state is
     /// removed before the site changes and written only after, so it never vouches for files it does not describe.
     /// </summary>
     public void Commit()
@@ -206,7 +213,15 @@ public sealed class AtomicSiteWriter : IDisposable
     {
         if (_previous is not null)
         {
-            InPlaceUpdate.WriteJournal(_staging, _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal));
+            var stale = _previous.Files.Keys.Where(k => !_produced.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+            // Many changes: a swap costs one link per kept file but leaves no moment where the site is half old,
+            // half new. Few changes: moving them in is cheaper than linking the whole site.
+            if (FilesChanged + stale.Count >= _kept.Count && LinkKeptFiles() && StagingFolders.TryExchange(_staging, _target))
+            {
+                SwappedIn(state);
+                return;
+            }
+            InPlaceUpdate.WriteJournal(_staging, stale);
             // From here the staging folder is the journal's data: kept even if a move fails, so the next build
             // finishes the update instead of leaving half of it.
             _committed = true;
@@ -217,10 +232,7 @@ public sealed class AtomicSiteWriter : IDisposable
         }
         if (Directory.Exists(_target) && StagingFolders.TryExchange(_staging, _target))
         {
-            // The staging path now holds the previous site.
-            _committed = true;
-            state.Save(_statePath);
-            TryDelete(_staging);
+            SwappedIn(state);
             return;
         }
         var old = Path.Combine(Path.GetDirectoryName(_target)!, StagingFolders.OldName(Path.GetFileName(_target), Environment.ProcessId));
@@ -230,6 +242,30 @@ public sealed class AtomicSiteWriter : IDisposable
         _committed = true;
         state.Save(_statePath);
         if (hadOld) TryDelete(old);
+    }
+
+    private void SwappedIn(BuildState state)
+    {
+        // The staging path now holds the previous site.
+        _committed = true;
+        state.Save(_statePath);
+        TryDelete(_staging);
+    }
+
+    /// <summary>Hard-links every kept file of the live site into the staging folder; false if the system or file
+    /// system cannot (the update then moves its changes in instead; a linked file moved onto itself is a no-op).</summary>
+    private bool LinkKeptFiles()
+    {
+        var failed = 0;
+        Parallel.ForEach(_kept, (key, loop) =>
+        {
+            var destination = FullPathOf(key);
+            EnsureDirectory(Path.GetDirectoryName(destination)!);
+            if (StagingFolders.TryHardLink(Path.Combine(_target, key), destination)) return;
+            Interlocked.Exchange(ref failed, 1);
+            loop.Stop();
+        });
+        return failed == 0;
     }
 
     public void Dispose()

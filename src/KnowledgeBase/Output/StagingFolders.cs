@@ -138,6 +138,19 @@ public static partial class StagingFolders
         catch (DllNotFoundException) { return false; }
     }
 
+    /// <summary>Makes <paramref name="link"/> a second name of the file <paramref name="existing"/> (Linux
+    /// <c>link</c>); false where the system or file system cannot.</summary>
+    public static bool TryHardLink(string existing, string link)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return Link(existing, link) == 0;
+        }
+        catch (EntryPointNotFoundException) { return false; }
+        catch (DllNotFoundException) { return false; }
+    }
+
     private const int AtFdCwd = -100;
     private const uint RenameExchange = 2;
 
@@ -145,5 +158,8 @@ public static partial class StagingFolders
 #pragma warning disable SYSLIB1054
     [DllImport("libc", EntryPoint = "renameat2", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int Link(string existingPath, string newPath);
 #pragma warning restore SYSLIB1054
 }

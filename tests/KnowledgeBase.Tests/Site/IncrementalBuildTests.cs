@@ -15,25 +15,12 @@ public sealed class IncrementalBuildTests
 
     private static Dictionary<string, FileSnapshot> Snapshot(string dir)
     {
-        // .NET does not expose inode numbers; find(1) lists them in one call. A file written again gets a new inode
-        // even with the same content, so the test can tell "left alone" from "rewritten".
-        var inodes = Inodes(dir);
+        var inodes = Inodes.OfFiles(dir);
         return Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
             f => Path.GetRelativePath(dir, f).Replace('\\', '/'),
             f => new FileSnapshot(inodes[Path.GetRelativePath(dir, f)], File.GetLastWriteTimeUtc(f).Ticks,
                 Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
             StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, long> Inodes(string dir)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("find", [dir, "-type", "f", "-printf", "%i\t%P\n"]) { RedirectStandardOutput = true };
-        using var find = System.Diagnostics.Process.Start(psi)!;
-        var text = find.StandardOutput.ReadToEnd();
-        find.WaitForExit();
-        Assert.Equal(0, find.ExitCode);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t', 2))
-            .ToDictionary(p => p[1], p => long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
     }
 
     private static void AssertSameContent(Dictionary<string, FileSnapshot> expected, Dictionary<string, FileSnapshot> actual)

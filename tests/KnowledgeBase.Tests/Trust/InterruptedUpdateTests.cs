@@ -6,7 +6,8 @@ namespace KnowledgeBase.Tests.Trust;
 
 /// <summary>
 /// An update of an existing site (<see cref="InPlaceUpdate"/>) that fails before its commit changes nothing; one
-/// killed while moving its staged files in is finished by the next build before anything else happens.
+/// killed while moving its staged files in is finished by the next build before anything else happens. One that
+/// changes at least half the site is swapped in whole, so there is no moment where it is half applied.
 /// </summary>
 public sealed class InterruptedUpdateTests
 {
@@ -107,5 +108,59 @@ public sealed class InterruptedUpdateTests
         var state = BuildState.TryLoad(BuildState.PathFor(output));
         Assert.NotNull(state);
         Assert.Equal(["a/index.html", "index.html"], state.Files.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_update_changing_most_of_the_site_is_swapped_in_whole_and_keeps_its_unchanged_files()
+    {
+        using var dir = new TempDir();
+        var (output, input) = FirstBuild(dir);
+        var folder = Inodes.OfFolder(output);
+        var kept = Path.Combine(output, "a", "index.html");
+        var (keptInode, keptTicks) = (Inodes.OfFiles(output)["a/index.html"], File.GetLastWriteTimeUtc(kept).Ticks);
+
+        using (var writer = new AtomicSiteWriter(output, input))
+        {
+            writer.WriteText("index.html", "home v2");
+            writer.WriteText("a/index.html", "a v1");
+            writer.WriteText("c/index.html", "c v2");
+            writer.Commit();
+        }
+
+        Assert.NotEqual(folder, Inodes.OfFolder(output));
+        Assert.Equal(keptInode, Inodes.OfFiles(output)["a/index.html"]);
+        Assert.Equal(keptTicks, File.GetLastWriteTimeUtc(kept).Ticks);
+        Assert.Equal(["a/index.html", "c/index.html", "index.html"], BuildState.TryLoad(BuildState.PathFor(output))!.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([".kb-output", "a/index.html", "c/index.html", "index.html"], OutputFiles.List(output));
+        Assert.Equal("home v2", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.Equal(["input", "out"], Directory.EnumerateDirectories(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_update_changing_a_small_part_of_the_site_is_moved_in_place()
+    {
+        using var dir = new TempDir();
+        var output = Path.Combine(dir.Path, "out");
+        var input = Path.Combine(dir.Path, "input");
+        Directory.CreateDirectory(input);
+        var pages = Enumerable.Range(0, 10).Select(i => $"p{i}/index.html").ToList();
+        using (var writer = new AtomicSiteWriter(output, input))
+        {
+            foreach (var page in pages) writer.WriteText(page, page);
+            writer.Commit();
+        }
+        var folder = Inodes.OfFolder(output);
+
+        using (var writer = new AtomicSiteWriter(output, input))
+        {
+            foreach (var page in pages.Skip(1)) writer.WriteText(page, page == "p1/index.html" ? "changed" : page);
+            writer.Commit();
+        }
+
+        Assert.Equal(folder, Inodes.OfFolder(output));
+        Assert.Equal("changed", File.ReadAllText(Path.Combine(output, "p1", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "p0")));
+        Assert.Equal(9, BuildState.TryLoad(BuildState.PathFor(output))!.Files.Count);
+        Assert.Equal(["input", "out"], Directory.EnumerateDirectories(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }
