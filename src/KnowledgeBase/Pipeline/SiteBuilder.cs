@@ -39,6 +39,8 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             return Result();
         }
 
+        // Held until the site record is saved: another build into the same folder fails at once with a clear message.
+        using var outputLock = options.CheckOnly ? null : OutputLock.Acquire(options.OutputDir);
         var settings = SiteSettingsReader.Read(options.InputDir, diagnostics);
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
