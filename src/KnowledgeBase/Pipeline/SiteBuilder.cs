@@ -39,8 +39,9 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
             return Result();
         }
 
-        // Held until the site record is saved: another build into the same folder fails at once with a clear message.
-        using var outputLock = options.CheckOnly ? null : OutputLock.Acquire(options.OutputDir);
+        // Taken before the first touch of the output, held until the site record is saved: another build into the
+        // same folder fails at once with a clear message.
+        using var outputLock = new OutputLock(options.OutputDir);
         var settings = SiteSettingsReader.Read(options.InputDir, diagnostics);
         if (options.BaseUrl is { } baseUrl) settings = settings with { BaseUrl = SiteSettings.NormalizeBaseUrl(baseUrl) };
         var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.Today);
@@ -54,7 +55,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         var sources = Read(options, stages, diagnostics);
         var fingerprint = caching ? InputFingerprint.Compute(options, asOf, settings, Parallelism.Map(sources, InputFingerprint.HashOf), diagnostics) : null;
         if (previousSite is not null && previousSite.Fingerprint == fingerprint && !diagnostics.HasErrors
-            && stages.Run("reuse site", () => KeepPreviousSite(options, previousSite.StateChecksum), kept => kept) > 0)
+            && stages.Run("reuse site", () => KeepPreviousSite(options, previousSite.StateChecksum, outputLock), kept => kept) > 0)
         {
             var o = previousSite.Outcome;
             return new BuildResult(o.Diagnostics, stages.Timings, o.Incidents, o.Pages, o.Files, o.Bytes)
@@ -105,6 +106,7 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
         }
         var (theme, engine, strings) = (bundle.Theme, bundle.Engine, bundle.Strings);
 
+        outputLock.Take();
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         // The search index needs only the aggregated incidents, the pages also need metrics and similar incidents:
         // the index (the longest stage) starts first and runs beside metrics, similar and render+write, so its
@@ -152,8 +154,9 @@ public sealed class SiteBuilder(IBuildObserver? observer = null)
     private static readonly SearchIndexOptions SearchOptions = SearchIndexOptions.Default with { CollectAfterLanguagePostings = 500_000 };
 
     /// <summary>Keeps the whole previous site (its inputs are unchanged); the number of files kept, 0 when the folder no longer matches its state.</summary>
-    private static int KeepPreviousSite(BuildOptions options, string stateChecksum)
+    private static int KeepPreviousSite(BuildOptions options, string stateChecksum, OutputLock outputLock)
     {
+        outputLock.Take();
         using var writer = new AtomicSiteWriter(options.OutputDir, options.InputDir);
         if (!writer.IsUpdate || writer.PreviousStateChecksum != stateChecksum || !writer.KeepPrevious("")) return 0;
         writer.Commit();

@@ -59,6 +59,17 @@ public sealed class ConcurrentBuildTests
     }
 
     [Fact]
+    public void A_build_that_stops_at_an_input_error_does_not_create_the_lock_file()
+    {
+        using var dir = new TempDir();
+        var input = SmallKnowledgeBase.Create(dir);
+        dir.Write("input/postmortems/2024/tls-expired.md", SmallKnowledgeBase.English.Replace("severity: SEV2", "severity: SEV9"));
+        var build = KbProcess.Run(["build", "--input", input, "--output", Path.Combine(dir.Path, "out"), "--as-of", AsOf]);
+        Assert.Equal(1, build.Code);
+        Assert.False(File.Exists(Path.Combine(dir.Path, ".out.kb-lock")));
+    }
+
+    [Fact]
     public void Kb_check_takes_no_lock()
     {
         using var dir = new TempDir();

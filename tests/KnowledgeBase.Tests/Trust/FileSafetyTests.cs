@@ -16,8 +16,9 @@ public sealed class FileSafetyTests
         Directory.EnumerateFileSystemEntries(dir.Path, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir.Path, f))
             .Where(f => f != "out" && !f.StartsWith("out" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            // kb's own records of the site it wrote (incremental builds: state and site record), fixed names beside it.
-            .Where(f => f is not (".out.kb-build-state" or ".out.kb-build-site"))
+            // kb's own files for the site it wrote (incremental builds: state and site record; the build lock), fixed
+            // names beside it.
+            .Where(f => f is not (".out.kb-build-state" or ".out.kb-build-site" or ".out.kb-lock"))
             .Order(StringComparer.Ordinal).ToList();
 
     [Theory]
