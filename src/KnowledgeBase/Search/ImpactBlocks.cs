@@ -3,7 +3,8 @@ namespace KnowledgeBase.Search;
 /// <summary>
 /// A very frequent term's postings, ordered by impact instead of by document: the documents sorted by the term's
 /// total score in them (its field scores summed; field boosts are already in them), cut into blocks of growing
-/// size (first block, then <see cref="SearchIndexOptions.ImpactBlockGrowth"/> times as many each time). A block
+/// size (first block, then <see cref="SearchIndexOptions.ImpactBlockGrowth"/> times as many each time, the last of
+/// at most <see cref="SearchIndexOptions.ImpactMaxBlocks"/> taking all the rest). A block
 /// holds only what ranking needs: the documents (refs as deltas), a field mask per document and the stored field
 /// scores as integers (thousandths), about a third of the size of lunr's JSON for the same postings; kb-search.js
 /// turns it back into the lunr postings and vector entries (global term index) it stands for, before
@@ -20,7 +21,7 @@ namespace KnowledgeBase.Search;
 internal static class ImpactBlocks
 {
     /// <summary>The blocks of term <paramref name="termIndex"/>, block 0 first, as UTF-8 JSON.</summary>
-    public static List<byte[]> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments, double growth)
+    public static List<byte[]> Serialize(LunrIndexModel model, int termIndex, int firstBlockDocuments, double growth, int maxBlocks)
     {
         var postings = model.GetPostings();
         var fieldCount = model.Fields.Count;
@@ -63,7 +64,7 @@ internal static class ImpactBlocks
         double size = Math.Max(1, firstBlockDocuments);
         for (var from = 0; from < docs.Count; size *= growth)
         {
-            var to = Math.Min(docs.Count, from + (int)size);
+            var to = bounds.Count + 1 >= Math.Max(1, maxBlocks) ? docs.Count : Math.Min(docs.Count, from + (int)size);
             bounds.Add((from, to));
             from = to;
         }

@@ -51,6 +51,10 @@ public sealed record SearchIndexOptions
     /// <summary>Each impact block holds this many times the documents of the one before (at least 1).</summary>
     public double ImpactBlockGrowth { get; init; } = 2;
 
+    /// <summary>Impact blocks per term at most: the last holds every remaining document. Later blocks are read only
+    /// when the first ones cannot settle the top results, so splitting them further mostly adds files.</summary>
+    public int ImpactMaxBlocks { get; init; } = 2;
+
     /// <summary>A language whose index has at most this many postings is written as one file.</summary>
     public int SingleFilePostings { get; init; } = 25000;
 

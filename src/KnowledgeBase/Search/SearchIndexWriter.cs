@@ -258,7 +258,7 @@ public static class SearchIndexWriter
                 }
                 else if (impactShards.Contains(j))
                 {
-                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[j].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth);
+                    var blocks = ImpactBlocks.Serialize(model, sorted[shardRanges[j].From], options.ImpactFirstBlockDocuments, options.ImpactBlockGrowth, options.ImpactMaxBlocks);
                     for (var b = 0; b < blocks.Count; b++) files[$"{lang}/top-{j}-{b}.json"] = blocks[b];
                 }
                 else
