@@ -7,7 +7,7 @@ namespace KnowledgeBase.Validation.Lints;
 /// "menschliches Versagen"…) in the body and in the front matter's prose, at the exact line and column, with a
 /// system-focused rewording. All four languages are checked in every post-mortem, since quotes cross languages.
 /// </summary>
-public sealed class BlamelessLanguageLint : ILintRule
+public sealed partial class BlamelessLanguageLint : ILintRule
 {
     public string Id => "blameless";
 
@@ -32,10 +32,13 @@ public sealed class BlamelessLanguageLint : ILintRule
             .OrderBy(x => x.Match.Index);
         foreach (var (phrase, m) in matches)
         {
-            var words = Regex.Replace(m.Value, @"\s+", " ");
+            var words = Whitespace().Replace(m.Value, " ");
             yield return target.Warning(Id, target.Locator.PositionOf(fileOffset + m.Index), field,
                 $"\"{words}\" {phrase.Kind}: in a blameless review the cause is a gap in the system, not a person",
                 phrase.Suggestion);
         }
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
