@@ -14,25 +14,27 @@ public sealed record OwnerOverdue(string Owner, IReadOnlyList<OverdueAction> Act
 /// </summary>
 public static class OverdueActions
 {
-    public static IReadOnlyList<OwnerOverdue> ByOwner(IEnumerable<LintTarget> targets, DateOnly asOf)
+    /// <summary>The overdue actions of one post-mortem, in front matter order, each with its trimmed owner.</summary>
+    public static List<(string Owner, OverdueAction Item)> Of(LintTarget target, DateOnly asOf)
     {
-        var all = new List<(string Owner, OverdueAction Item)>();
-        foreach (var target in targets)
+        var found = new List<(string Owner, OverdueAction Item)>();
+        var actions = target.Incident.Actions;
+        for (var i = 0; i < actions.Count; i++)
         {
-            var actions = target.Incident.Actions;
-            for (var i = 0; i < actions.Count; i++)
-            {
-                if (!actions[i].IsOverdue(asOf)) continue;
-                var field = $"actions[{i}]";
-                all.Add((actions[i].Owner.Trim(), new OverdueAction(target.File, target.FrontMatter.PositionOf(field), field,
-                    target.Incident.Id, actions[i], asOf.DayNumber - actions[i].Due.DayNumber)));
-            }
+            if (!actions[i].IsOverdue(asOf)) continue;
+            var field = $"actions[{i}]";
+            found.Add((actions[i].Owner.Trim(), new OverdueAction(target.File, target.FrontMatter.PositionOf(field), field,
+                target.Incident.Id, actions[i], asOf.DayNumber - actions[i].Due.DayNumber)));
         }
+        return found;
+    }
+
+    /// <param name="all">Every overdue action (<see cref="Of"/>), post-mortems in file order.</param>
+    public static IReadOnlyList<OwnerOverdue> ByOwner(IEnumerable<(string Owner, OverdueAction Item)> all) =>
         // Owners merge case-insensitively ("SRE" = "sre"); the first spelling in file order names the group.
-        return all.GroupBy(a => a.Owner, StringComparer.OrdinalIgnoreCase)
+        all.GroupBy(a => a.Owner, StringComparer.OrdinalIgnoreCase)
             .Select(g => new OwnerOverdue(g.First().Owner, g.Select(a => a.Item)
                 .OrderBy(a => a.Action.Due).ThenBy(a => a.File, StringComparer.Ordinal).ThenBy(a => a.Position.Line).ToList()))
             .OrderBy(g => g.Owner, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Owner, StringComparer.Ordinal)
             .ToList();
-    }
 }
