@@ -16,7 +16,7 @@ internal static class Program
 
           run [--sizes 1000,10000] [--runs 3] [--warmup 0] [--seed S] [--kb PATH/kb]
               [--work DIR] [--as-of 2026-11-23] [--build] [--keep] [--dotnet PATH]
-              [--hugo PATH | --no-hugo] [--rebuilds]
+              [--hugo PATH | --no-hugo] [--rebuilds] [--check]
               For each size: generate the corpus (cached in the work folder), then build it with
               `kb build` and with Hugo (bench/hugo-site) in child processes, alternating,
               --runs times each, output folder removed before each run, and print wall time, peak
@@ -31,6 +31,7 @@ internal static class Program
               --no-hugo  measure kb alone
               --rebuilds also time kb building again into the folder it built: nothing changed, and
                          one post-mortem edited (on a copy of the corpus), against its first build
+              --check    also time `kb check` on each corpus (validation and lints, nothing written)
 
         Exit codes: 0 ok, 1 a build failed, 2 usage error.
         """;

@@ -18,7 +18,7 @@ internal static class BenchRunner
 
     public static int Run(string[] argv)
     {
-        var args = Args.Parse(argv, new HashSet<string> { "build", "keep", "no-hugo", "rebuilds" });
+        var args = Args.Parse(argv, new HashSet<string> { "build", "keep", "no-hugo", "rebuilds", "check" });
         var sizes = ParseSizes(args.String("sizes") ?? "1000,10000");
         var runs = args.Int("runs", 3, min: 1);
         var warmup = args.Int("warmup", 0, min: 0);
@@ -32,6 +32,7 @@ internal static class BenchRunner
         var noHugo = args.Flag("no-hugo");
         var hugoArg = args.String("hugo") ?? "hugo";
         var rebuilds = args.Flag("rebuilds");
+        var check = args.Flag("check");
         args.EnsureAllUsed();
         if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", Inv, DateTimeStyles.None, out _))
             throw new UsageException($"--as-of expects YYYY-MM-DD, got '{asOf}'");
@@ -70,6 +71,7 @@ internal static class BenchRunner
         var floor = MeasureFloor(work);
         var rows = new List<ResultTable.Row>();
         var rebuildRows = new List<Rebuilds.Row>();
+        var checkRows = new List<CheckTimes.Row>();
         foreach (var size in sizes)
         {
             var corpus = EnsureCorpus(work, size, seed);
@@ -133,10 +135,12 @@ internal static class BenchRunner
                 rebuildRows.AddRange(Rebuilds.Measure(work, size, corpus, runs,
                     (input, output) => kb.Command(input, output, Path.GetDirectoryName(output)!), command => Measure(work, command)));
             }
+            if (check) checkRows.Add(CheckTimes.Measure(size, runs, [.. kbStart, "check", "--input", corpus, "--as-of", asOf], command => Measure(work, command)));
         }
 
         ResultTable.Print(rows, floor);
         if (rebuilds) Rebuilds.Print(rebuildRows);
+        if (check) CheckTimes.Print(checkRows);
         return 0;
     }
 
