@@ -52,10 +52,17 @@ public static partial class IncidentReader
     /// Also returns what could be read from a file with errors (its id, related ids…), so cross-file rules can
     /// still check it and other files' links to it are not reported as broken on top of its own errors.
     /// </summary>
-    public static ReadResult ReadPartial(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics)
+    public static ReadResult ReadPartial(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics) =>
+        ReadPartial(source, settings, diagnostics, out _);
+
+    /// <summary>A valid incident and the front matter's YAML tree it was read from (for the lints' positions), or nulls.</summary>
+    public static (Incident Incident, YamlMappingNode FrontMatter)? ReadWithFrontMatter(SourceFile source, SiteSettings settings) =>
+        ReadPartial(source, settings, new List<Diagnostic>(), out var root) is { Valid: { } valid } && root is not null ? (valid, root) : null;
+
+    private static ReadResult ReadPartial(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics, out YamlMappingNode? root)
     {
         var local = new List<Diagnostic>();
-        var incident = ReadCore(source, settings, local);
+        var incident = ReadCore(source, settings, local, out root);
         foreach (var d in local) diagnostics.Add(d);
         var claimed = incident is { Id.Length: > 0 } ? incident.Id : ClaimedIdOf(source);
         return new ReadResult(local.Any(d => d.IsError) ? null : incident, incident is { Id.Length: > 0 } ? incident : null, claimed)
@@ -70,8 +77,9 @@ public static partial class IncidentReader
         return IdPattern().IsMatch(name) ? name : null;
     }
 
-    private static Incident? ReadCore(SourceFile source, SiteSettings settings, List<Diagnostic> diagnostics)
+    private static Incident? ReadCore(SourceFile source, SiteSettings settings, List<Diagnostic> diagnostics, out YamlMappingNode? root)
     {
+        root = null;
         var split = FrontMatterSplitter.Split(source.Text, out var splitError);
         if (split is null)
         {
@@ -85,7 +93,7 @@ public static partial class IncidentReader
         else if (MarkdownLimits.FindTooDeepHtml(split.Body) is { } html)
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, source.RelativePath, split.BodyLine + html.Line, 1, "body",
                 $"raw HTML elements are open more than {MarkdownLimits.MaxHtmlDepth} levels deep here (start tags without end tags); close them"));
-        var root = YamlDocumentLoader.LoadMapping(split.Yaml, source.RelativePath, split.YamlLine - 1, diagnostics);
+        root = YamlDocumentLoader.LoadMapping(split.Yaml, source.RelativePath, split.YamlLine - 1, diagnostics);
         if (root is null) return null;
 
         var r = new FieldReader(source.RelativePath, split.YamlLine - 1, diagnostics);

@@ -45,12 +45,17 @@ public sealed class LintTarget
 
     public string File => Incident.SourcePath;
 
-    public static LintTarget? Create(SourceFile source, Incident incident, SiteSettings settings, MarkdownPipeline pipeline, DateOnly asOf)
+    /// <param name="yamlRoot">The front matter's YAML tree when the caller loaded it already (else it is loaded again).</param>
+    public static LintTarget? Create(SourceFile source, Incident incident, SiteSettings settings, MarkdownPipeline pipeline, DateOnly asOf,
+        YamlDotNet.RepresentationModel.YamlMappingNode? yamlRoot = null)
     {
         var split = FrontMatterSplitter.Split(source.Text, out _);
         if (split is null) return null;
         var locator = new TextLocator(source.Text);
-        var frontMatter = new FrontMatterIndex(split.Yaml, locator.StartOfLine(split.YamlLine), split.YamlLine, source.RelativePath);
+        var yamlOffset = locator.StartOfLine(split.YamlLine);
+        var frontMatter = yamlRoot is null
+            ? new FrontMatterIndex(split.Yaml, yamlOffset, split.YamlLine, source.RelativePath)
+            : new FrontMatterIndex(split.Yaml, yamlOffset, split.YamlLine, yamlRoot);
         var document = Markdig.Markdown.Parse(incident.Body, pipeline);
         var bodyOffset = source.Text.Length - incident.Body.Length;
         return new LintTarget(incident, source, settings, asOf, frontMatter, document, locator, bodyOffset, Mask(incident.Body, document));

@@ -64,8 +64,8 @@ public static class SiteChecker
         // One file at a time, keeping only what it found: a lint target holds the file's whole Markdown syntax tree,
         // and holding all of them at once took 930 MB at 10,000 post-mortems.
         var perFile = Parallelism.Map(sources, s =>
-            !filesWithErrors.Contains(s.RelativePath) && IncidentReader.Read(s, settings, new List<Diagnostic>()) is { } incident
-                && LintTarget.Create(s, incident, settings, pipeline, asOf) is { } target
+            !filesWithErrors.Contains(s.RelativePath) && IncidentReader.ReadWithFrontMatter(s, settings) is var (incident, yaml)
+                && LintTarget.Create(s, incident, settings, pipeline, asOf, yaml) is { } target
                 ? (Findings: SiteLinter.Check(target).ToList(), Overdue: OverdueActions.Of(target, asOf))
                 : (Findings: [], Overdue: []));
         foreach (var file in perFile) findings.AddRange(file.Findings);
