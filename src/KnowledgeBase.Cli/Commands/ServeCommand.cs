@@ -18,10 +18,11 @@ public static class ServeCommand
         var theme = new Option<string[]>("--theme") { Description = "Theme folder overriding the default theme file by file (repeatable; watched)", AllowMultipleArgumentsPerToken = false };
         var asOf = new Option<string?>("--as-of") { Description = "Reference date YYYY-MM-DD for overdue actions (default: today)" };
         var publishedOnly = new Option<bool>("--published-only") { Description = "Hide draft and review post-mortems (shown by default while writing), as kb build does" };
+        var publicOnly = new Option<bool>("--public") { Description = "Preview the public site: only post-mortems with visibility: public and status: published, as kb build --public" };
 
         var command = new Command("serve", "Preview the site while you write: serves it on 127.0.0.1 and reloads the browser on every save.")
         {
-            port, input, theme, asOf, publishedOnly,
+            port, input, theme, asOf, publishedOnly, publicOnly,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,7 @@ public static class ServeCommand
                 ThemeDirs = themeDirs,
                 AsOf = reference,
                 IncludeDrafts = !parse.GetValue(publishedOnly),
+                Public = parse.GetValue(publicOnly),
             };
             return Run(options, new ServeReporter(stdout, stderr), stderr);
         });

@@ -43,6 +43,7 @@ public sealed class LiveServer : IAsyncDisposable
             ThemeDirs = options.ThemeDirs,
             AsOf = options.AsOf,
             IncludeDrafts = options.IncludeDrafts,
+            Public = options.Public,
             DeferBackgroundWork = true,
             PageFilter = (html, snapshot) => LiveScript.Inject(html, BuildOf(snapshot)),
         });

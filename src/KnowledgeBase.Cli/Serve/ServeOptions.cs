@@ -9,6 +9,8 @@ public sealed record ServeOptions
     public IReadOnlyList<string> ThemeDirs { get; init; } = [];
     public DateOnly? AsOf { get; init; }
     public bool IncludeDrafts { get; init; } = true;
+    /// <summary>Preview the public site (see <c>LiveSiteOptions.Public</c>).</summary>
+    public bool Public { get; init; }
     /// <summary>How long the watcher waits for an editor's save burst to end before updating.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
 }

@@ -17,7 +17,7 @@ public sealed class ServeReporter(TextWriter stdout, TextWriter stderr)
         lock (_lock)
         {
             foreach (var d in first.Diagnostics) stderr.WriteLine(d.ToString());
-            var shown = options.IncludeDrafts ? "drafts and reviews included" : "published only";
+            var shown = options.Public ? "public and published only" : options.IncludeDrafts ? "drafts and reviews included" : "published only";
             stdout.WriteLine(first.Succeeded
                 ? I($"kb serve: {incidents} post-mortems ({shown}) built in {first.Elapsed.TotalSeconds:F2} s")
                 : $"kb serve: {first.ErrorCount} error(s); the site is shown once they are fixed");

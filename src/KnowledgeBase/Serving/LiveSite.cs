@@ -33,7 +33,7 @@ public sealed class LiveSite(LiveSiteOptions options)
     private IReadOnlyList<Diagnostic>? _errors = [];
     private int _version;
     private Func<Task>? _pendingWork;
-    private readonly BuildOptions _selection = new() { InputDir = options.InputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts };
+    private readonly BuildOptions _selection = new() { InputDir = options.InputDir, OutputDir = "", IncludeDrafts = options.IncludeDrafts, Public = options.Public };
     private bool _started;
 
     /// <summary>The last good state (null until the input has built once); safe to read from any thread.</summary>

@@ -10,6 +10,9 @@ public sealed record LiveSiteOptions
     public DateOnly? AsOf { get; init; }
     /// <summary>Drafts and reviews are shown by default: the preview is for authors.</summary>
     public bool IncludeDrafts { get; init; } = true;
+    /// <summary>What a public build would publish: only <c>visibility: public</c>, <c>status: published</c>
+    /// post-mortems (wins over <see cref="IncludeDrafts"/>), as <c>kb build --public</c>.</summary>
+    public bool Public { get; init; }
     /// <summary>
     /// Leave the background metrics/similar run of an update to <see cref="LiveSite.StartBackgroundWork"/>, so the
     /// caller can first send the reload and serve the edited page without the background run taking the CPU.

@@ -13,9 +13,9 @@ public sealed class LiveSiteTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private LiveSite NewSite(bool drafts = true, IReadOnlyList<string>? themes = null) => new(new LiveSiteOptions
+    private LiveSite NewSite(bool drafts = true, IReadOnlyList<string>? themes = null, bool publicOnly = false) => new(new LiveSiteOptions
     {
-        InputDir = _input, AsOf = new DateOnly(2026, 11, 23), IncludeDrafts = drafts, ThemeDirs = themes ?? [],
+        InputDir = _input, AsOf = new DateOnly(2026, 11, 23), IncludeDrafts = drafts, ThemeDirs = themes ?? [], Public = publicOnly,
     });
 
     private ChangeSet Changed(params string[] relative)
@@ -96,6 +96,27 @@ public sealed class LiveSiteTests : IDisposable
     {
         Assert.True(NewSite().Update(ChangeSet.Everything()).Snapshot!.Site.ById.ContainsKey("secret-draft"));
         Assert.False(NewSite(drafts: false).Update(ChangeSet.Everything()).Snapshot!.Site.ById.ContainsKey("secret-draft"));
+    }
+
+    [Fact]
+    public async Task The_public_preview_shows_what_a_public_build_publishes_and_follows_visibility_edits()
+    {
+        _dir.Write("input/postmortems/2024/tls-expired.md", SmallKnowledgeBase.English.Replace("\nsummary:", "\nvisibility: public\nsummary:"));
+        var live = NewSite(publicOnly: true);
+        var first = live.Update(ChangeSet.Everything()).Snapshot!;
+        Assert.Equal(["tls-expired"], first.Site.ById.Keys);
+
+        // The same selection as kb build --public, page for page.
+        using var built = new TempDir();
+        Assert.Equal(0, BuiltSite.Build(_input, Path.Combine(built.Path, "out"), "--public").ExitCode);
+        Assert.Equal(Directory.EnumerateDirectories(Path.Combine(built.Path, "out", "incidents")).Select(Path.GetFileName),
+            first.PagePaths.Where(p => p.StartsWith("incidents/", StringComparison.Ordinal) && p.Count(c => c == '/') == 2).Select(p => p.Split('/')[1]));
+
+        // Made internal again: it leaves the preview as it would leave the public site.
+        _dir.Write("input/postmortems/2024/tls-expired.md", SmallKnowledgeBase.English);
+        var update = live.Update(Changed("postmortems/2024/tls-expired.md")).Snapshot!;
+        update = update.Completion is { } c ? await c.WaitAsync(TimeSpan.FromSeconds(60)) : update;
+        Assert.Empty(update.Site.ById);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ServeCommandTests
     {
         var (code, stdout, _) = BuiltSite.Run(["serve", "--help"]);
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--port", "--input", "--theme", "--as-of", "--published-only" })
+        foreach (var option in new[] { "--port", "--input", "--theme", "--as-of", "--published-only", "--public" })
             Assert.Contains(option, stdout);
     }
 
