@@ -55,7 +55,7 @@ public static partial class IncidentReader
     public static ReadResult ReadPartial(SourceFile source, SiteSettings settings, ICollection<Diagnostic> diagnostics) =>
         ReadPartial(source, settings, diagnostics, out _);
 
-    /// <summary>A valid incident and the front matter's YAML tree it was read from (for the lints' positions), or nulls.</summary>
+    /// <summary>A valid incident and the front matter's YAML tree it was read from (for the lints' positions); null for a file with errors.</summary>
     public static (Incident Incident, YamlMappingNode FrontMatter)? ReadWithFrontMatter(SourceFile source, SiteSettings settings) =>
         ReadPartial(source, settings, new List<Diagnostic>(), out var root) is { Valid: { } valid } && root is not null ? (valid, root) : null;
 
