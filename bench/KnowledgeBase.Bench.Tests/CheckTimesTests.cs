@@ -20,4 +20,18 @@ public sealed class CheckTimesTests
         Assert.Equal(["10000", "0 errors", "6.66", "366", "10.96"], cells[0]);
         Assert.Equal(["1000", "x", "0.70", "n/a", "n/a"], cells[1]);
     }
+
+    [Fact]
+    public void A_long_output_keeps_its_beginning_and_its_end()
+    {
+        var log = new BenchRunner.BoundedLog();
+        for (var i = 0; i < 100_000; i++) log.Add($"warning {i:D6} " + new string('x', 40));
+        log.Add("0 errors, 100000 warnings in 10000 post-mortems; 0 overdue actions.");
+
+        var text = log.ToString();
+        Assert.StartsWith("warning 000000 ", text);
+        Assert.Matches(@"… \d+ lines left out …\n", text);
+        Assert.True(text.Length < 1_100_000, $"{text.Length} characters kept");
+        Assert.Equal("0 errors, 100000 warnings in 10000 post-mortems; 0 overdue actions.", CheckTimes.LastLine(text));
+    }
 }

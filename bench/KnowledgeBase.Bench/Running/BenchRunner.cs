@@ -207,23 +207,45 @@ internal static class BenchRunner
             : (processPath, []);
     }
 
-    private sealed class BoundedLog
+    /// <summary>A child's output, bounded: its first and its last half megabyte of lines (the end holds kb's summary
+    /// and, after a failure, what went wrong), with how many lines were left out between.</summary>
+    internal sealed class BoundedLog
     {
-        private const int MaxChars = 1 << 20;
-        private readonly StringBuilder _sb = new();
+        private const int HalfChars = 1 << 19;
+        private readonly StringBuilder _head = new();
+        private readonly Queue<string> _tail = new();
+        private int _tailChars;
+        private int _dropped;
 
         public void Add(string? line)
         {
             if (line is null) return;
-            lock (_sb)
+            lock (_head)
             {
-                if (_sb.Length < MaxChars) _sb.Append(line).Append('\n');
+                if (_tail.Count == 0 && _head.Length + line.Length < HalfChars)
+                {
+                    _head.Append(line).Append('\n');
+                    return;
+                }
+                _tail.Enqueue(line);
+                _tailChars += line.Length + 1;
+                while (_tailChars > HalfChars && _tail.Count > 1)
+                {
+                    _tailChars -= _tail.Dequeue().Length + 1;
+                    _dropped++;
+                }
             }
         }
 
         public override string ToString()
         {
-            lock (_sb) return _sb.ToString();
+            lock (_head)
+            {
+                var text = new StringBuilder().Append(_head);
+                if (_dropped > 0) text.Append(CultureInfo.InvariantCulture, $"… {_dropped} lines left out …\n");
+                foreach (var line in _tail) text.Append(line).Append('\n');
+                return text.ToString();
+            }
         }
     }
 
