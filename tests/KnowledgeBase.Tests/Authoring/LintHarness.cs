@@ -28,9 +28,9 @@ internal static class LintHarness
         settings ??= new SiteSettings();
         var source = new SourceFile("/input/" + File, File, text);
         var diagnostics = new List<Diagnostic>();
-        var incident = IncidentReader.Read(source, settings, diagnostics);
-        Assert.True(incident is not null, "the test document must be valid: " + string.Join("\n", diagnostics));
-        return LintTarget.Create(source, incident!, settings, MarkdownPipelineFactory.Create(), asOf ?? new DateOnly(2024, 3, 20))!;
+        Assert.True(IncidentReader.Read(source, settings, diagnostics) is not null, "the test document must be valid: " + string.Join("\n", diagnostics));
+        var (incident, yaml) = IncidentReader.ReadWithFrontMatter(source, settings)!.Value;
+        return LintTarget.Create(source, incident, yaml, settings, MarkdownPipelineFactory.Create(), asOf ?? new DateOnly(2024, 3, 20))!;
     }
 
     public static LintFinding Single(IReadOnlyList<LintFinding> findings)

@@ -19,18 +19,13 @@ public sealed class FrontMatterIndex
     /// <param name="yaml">The front matter's text.</param>
     /// <param name="yamlOffset">Offset of the YAML text in the file.</param>
     /// <param name="yamlLine">1-based file line of the YAML text's first line.</param>
-    public FrontMatterIndex(string yaml, int yamlOffset, int yamlLine, string file)
-        : this(yaml, yamlOffset, yamlLine, YamlDocumentLoader.LoadMapping(yaml, file, yamlLine - 1, new List<Diagnostic>()))
-    {
-    }
-
-    /// <param name="root">The YAML tree of <paramref name="yaml"/>, already loaded (by <see cref="IncidentReader"/>).</param>
-    public FrontMatterIndex(string yaml, int yamlOffset, int yamlLine, YamlMappingNode? root)
+    /// <param name="root">The YAML tree of <paramref name="yaml"/>, as <see cref="IncidentReader"/> loaded it.</param>
+    public FrontMatterIndex(string yaml, int yamlOffset, int yamlLine, YamlMappingNode root)
     {
         Yaml = yaml;
         _yamlOffset = yamlOffset;
         _yamlLine = yamlLine;
-        if (root is not null) Add(root, "");
+        Add(root, "");
     }
 
     public string Yaml { get; }

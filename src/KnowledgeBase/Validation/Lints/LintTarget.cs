@@ -45,17 +45,14 @@ public sealed class LintTarget
 
     public string File => Incident.SourcePath;
 
-    /// <param name="yamlRoot">The front matter's YAML tree when the caller loaded it already (else it is loaded again).</param>
-    public static LintTarget? Create(SourceFile source, Incident incident, SiteSettings settings, MarkdownPipeline pipeline, DateOnly asOf,
-        YamlDotNet.RepresentationModel.YamlMappingNode? yamlRoot = null)
+    /// <param name="yamlRoot">The front matter's YAML tree, as the reader loaded it (<see cref="IncidentReader.ReadWithFrontMatter"/>).</param>
+    public static LintTarget? Create(SourceFile source, Incident incident, YamlDotNet.RepresentationModel.YamlMappingNode yamlRoot,
+        SiteSettings settings, MarkdownPipeline pipeline, DateOnly asOf)
     {
         var split = FrontMatterSplitter.Split(source.Text, out _);
         if (split is null) return null;
         var locator = new TextLocator(source.Text);
-        var yamlOffset = locator.StartOfLine(split.YamlLine);
-        var frontMatter = yamlRoot is null
-            ? new FrontMatterIndex(split.Yaml, yamlOffset, split.YamlLine, source.RelativePath)
-            : new FrontMatterIndex(split.Yaml, yamlOffset, split.YamlLine, yamlRoot);
+        var frontMatter = new FrontMatterIndex(split.Yaml, locator.StartOfLine(split.YamlLine), split.YamlLine, yamlRoot);
         var document = Markdig.Markdown.Parse(incident.Body, pipeline);
         var bodyOffset = source.Text.Length - incident.Body.Length;
         return new LintTarget(incident, source, settings, asOf, frontMatter, document, locator, bodyOffset, Mask(incident.Body, document));

@@ -65,7 +65,7 @@ public static class SiteChecker
         // and holding all of them at once took 930 MB at 10,000 post-mortems.
         var perFile = Parallelism.Map(sources, s =>
             !filesWithErrors.Contains(s.RelativePath) && IncidentReader.ReadWithFrontMatter(s, settings) is var (incident, yaml)
-                && LintTarget.Create(s, incident, settings, pipeline, asOf, yaml) is { } target
+                && LintTarget.Create(s, incident, yaml, settings, pipeline, asOf) is { } target
                 ? (Findings: SiteLinter.Check(target).ToList(), Overdue: OverdueActions.Of(target, asOf))
                 : (Findings: [], Overdue: []));
         foreach (var file in perFile) findings.AddRange(file.Findings);
